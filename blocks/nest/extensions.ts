@@ -1,0 +1,69 @@
+/**
+ * Behaviour that JSON cannot express, registered once by registerNestBlocks():
+ * - nest_fresh_name: a node block dragged into the workspace (or pasted) takes the next free name
+ *   n2, n3 … instead of sharing a variable with an existing node.
+ * - nest_model_help: the help link follows the chosen neuron model.
+ * - nest_weight_unit: the weight label shows mV when the target is an iaf_psc_delta population.
+ */
+import * as Blockly from 'blockly';
+import { CREATORS, DEFAULT_WEIGHT_UNIT, WEIGHT_UNIT_OF_MODEL } from './catalog';
+import { modelHelpUrl, NODE_VARIABLE_TYPE } from './common';
+
+function nameTaken(ws: Blockly.Workspace, name: string): boolean {
+  return ws
+    .getVariableMap()
+    .getAllVariables()
+    .some((v) => v.getName().toLowerCase() === name.toLowerCase());
+}
+
+function freshName(this: Blockly.Block, e: Blockly.Events.Abstract): void {
+  if (e.type !== Blockly.Events.BLOCK_CREATE || this.isInFlyout || this.workspace.isFlyout) return;
+  const ids = (e as Blockly.Events.BlockCreate).ids ?? [];
+  if (!ids.includes(this.id)) return;
+  const mine = this.getFieldValue('NAME');
+  const clash = this.workspace
+    .getAllBlocks(false)
+    .some((b) => b !== this && b.type in CREATORS && b.getFieldValue('NAME') === mine);
+  if (!clash) return;
+  const prefix = CREATORS[this.type]?.prefix ?? 'node';
+  let k = 1;
+  while (nameTaken(this.workspace, `${prefix}${k}`)) k++;
+  const v = this.workspace.getVariableMap().createVariable(`${prefix}${k}`, NODE_VARIABLE_TYPE);
+  this.setFieldValue(v.getId(), 'NAME');
+}
+
+function modelHelp(this: Blockly.Block): void {
+  this.setHelpUrl(() => modelHelpUrl(this.getFieldValue('MODEL') ?? ''));
+}
+
+/** The model of the node that a variable names, found from its creating block. */
+export function modelOfVariable(ws: Blockly.Workspace, varId: string): string | null {
+  for (const b of ws.getAllBlocks(false)) {
+    const info = CREATORS[b.type];
+    if (info && b.getFieldValue('NAME') === varId) return info.model ?? b.getFieldValue('MODEL');
+  }
+  return null;
+}
+
+function weightUnit(this: Blockly.Block, e: Blockly.Events.Abstract): void {
+  if (e.isUiEvent || this.isInFlyout) return;
+  const model = modelOfVariable(this.workspace, this.getFieldValue('TARGET'));
+  const unit = (model && WEIGHT_UNIT_OF_MODEL[model]) || DEFAULT_WEIGHT_UNIT;
+  if (this.getFieldValue('WEIGHT_UNIT') !== unit) this.setFieldValue(unit, 'WEIGHT_UNIT');
+}
+
+export const EXTENSIONS: Record<string, (this: Blockly.Block) => void> = {
+  nest_fresh_name(this: Blockly.Block) {
+    this.setOnChange(freshName);
+  },
+  nest_model_help: modelHelp,
+  nest_weight_unit(this: Blockly.Block) {
+    this.setOnChange(weightUnit);
+  },
+};
+
+export function registerExtensions(): void {
+  for (const [name, fn] of Object.entries(EXTENSIONS)) {
+    if (!Blockly.Extensions.isRegistered(name)) Blockly.Extensions.register(name, fn);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The NEST blocks as JSON data. Importing this module defines nothing; registerNestBlocks()
+ * registers the blocks and their extensions with Blockly (idempotent).
+ *
+ * @blockly/field-slider is imported here because the blocks use `field_slider`. Checked in Node:
+ * importing it touches no DOM (it only registers the field class and queues its CSS), so the
+ * headless generator tests load the same module graph as the app.
+ */
+import * as Blockly from 'blockly';
+import '@blockly/field-slider';
+import { valueBlockDefinitions } from './common';
+import { CONNECTION_BLOCKS } from './connections';
+import { registerExtensions } from './extensions';
+import { NEURON_BLOCKS } from './neurons';
+import { PARAM_BLOCKS } from './params';
+import { RECORDER_BLOCKS } from './recorders';
+import { SIMULATION_BLOCKS } from './simulation';
+import { STIMULUS_BLOCKS } from './stimuli';
+
+export { CREATORS } from './catalog';
+export { NODE_VARIABLE_TYPE } from './common';
+
+/** Every NEST block definition (including the slider/number shadow blocks). */
+export const NEST_BLOCKS: Blockly.JsonBlockDefinition[] = [
+  ...NEURON_BLOCKS,
+  ...PARAM_BLOCKS,
+  ...STIMULUS_BLOCKS,
+  ...RECORDER_BLOCKS,
+  ...CONNECTION_BLOCKS,
+  ...SIMULATION_BLOCKS,
+  ...valueBlockDefinitions(),
+] as Blockly.JsonBlockDefinition[];
+
+export function registerNestBlocks(): void {
+  registerExtensions();
+  const missing = NEST_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
+  if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));
+}

@@ -1,0 +1,152 @@
+/**
+ * The category toolbox: the NEST categories first, then Blockly's own Logic, Loops, Math and
+ * Variables. Every value input of a NEST block comes with its shadow (slider or number) set to
+ * NEST's default, so a block dragged out is complete and a loop variable can still replace it.
+ */
+import { NEST_MODELS } from '../workers/engine/nest/models';
+import {
+  COLOURS,
+  COUNT_TYPE,
+  NUMBER_TYPE,
+  NODE_VARIABLE_TYPE,
+  paramShadow,
+  SEED_TYPE,
+  shadowOf,
+  uiSliderType,
+} from './nest/common';
+import { MAIN_NEURON_PARAMS, NEURON_MODELS } from './nest/neurons';
+
+type Item = Record<string, unknown>;
+
+function block(type: string, extra: Item = {}): Item {
+  return { kind: 'block', type, ...extra };
+}
+
+const neuron = NEURON_MODELS[0];
+const nodeVar = (name: string) => ({ name, type: NODE_VARIABLE_TYPE });
+
+function mainNeuronInputs(): Item {
+  const inputs: Item = { N: shadowOf(COUNT_TYPE, 1) };
+  for (const p of MAIN_NEURON_PARAMS) inputs[p] = paramShadow(neuron, p);
+  return inputs;
+}
+
+/** A "set parameter" block preset to one parameter of a model, with that parameter's shadow. */
+function paramBlock(model: string, param: string): Item {
+  return block('nest_param', { fields: { PARAM: param }, inputs: { VALUE: paramShadow(model, param) } });
+}
+
+const defaultDelay = 1; // NEST's default delay of static_synapse (ms)
+const defaultWeight = 1; // NEST's default weight of static_synapse
+
+export const TOOLBOX = {
+  kind: 'categoryToolbox',
+  contents: [
+    {
+      kind: 'category',
+      name: 'Neurons',
+      colour: String(COLOURS.neurons),
+      contents: [
+        ...NEURON_MODELS.map((m) => block('nest_population', { fields: { MODEL: m }, inputs: mainNeuronInputs() })),
+        paramBlock(neuron, 'C_m'),
+        paramBlock(neuron, 'V_reset'),
+        paramBlock(neuron, 't_ref'),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Stimuli',
+      colour: String(COLOURS.stimuli),
+      contents: [
+        block('nest_poisson_generator', { inputs: { rate: paramShadow('poisson_generator', 'rate', 8000) } }),
+        block('nest_dc_generator', { inputs: { amplitude: paramShadow('dc_generator', 'amplitude', 400) } }),
+        block('nest_spike_generator'),
+        paramBlock('dc_generator', 'start'),
+        block('nest_param', { fields: { PARAM: 'stop' }, inputs: { VALUE: shadowOf(NUMBER_TYPE, 500) } }),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Recorders',
+      colour: String(COLOURS.recorders),
+      contents: [
+        block('nest_spike_recorder'),
+        block('nest_voltmeter', { inputs: { interval: paramShadow('voltmeter', 'interval', 0.1) } }),
+        block('nest_multimeter', { inputs: { interval: paramShadow('multimeter', 'interval', 0.1) } }),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Connections',
+      colour: String(COLOURS.connections),
+      contents: [
+        block('nest_connect', {
+          fields: { SOURCE: nodeVar('pg1'), TARGET: nodeVar('n1') },
+          inputs: { WEIGHT: shadowOf(uiSliderType('weight'), 10), DELAY: shadowOf(uiSliderType('delay'), defaultDelay) },
+        }),
+        block('nest_connect', {
+          fields: { SOURCE: nodeVar('n1'), TARGET: nodeVar('sr1') },
+          inputs: { WEIGHT: shadowOf(uiSliderType('weight'), defaultWeight), DELAY: shadowOf(uiSliderType('delay'), defaultDelay) },
+        }),
+        block('nest_connect', {
+          fields: { SOURCE: nodeVar('vm1'), TARGET: nodeVar('n1') },
+          inputs: { WEIGHT: shadowOf(uiSliderType('weight'), defaultWeight), DELAY: shadowOf(uiSliderType('delay'), defaultDelay) },
+        }),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Simulation',
+      colour: String(COLOURS.simulation),
+      contents: [
+        block('nest_kernel', { inputs: { RESOLUTION: shadowOf(NUMBER_TYPE, 0.1), SEED: shadowOf(SEED_TYPE, 1) } }),
+        block('nest_simulate', { inputs: { TIME: shadowOf(uiSliderType('sim_time'), 1000) } }),
+        block('nest_set', {
+          fields: { PARAM: 'amplitude', TARGET: nodeVar('dc1') },
+          inputs: { VALUE: paramShadow('dc_generator', 'amplitude', NEST_MODELS.dc_generator.params.amplitude.default as number) },
+        }),
+      ],
+    },
+    { kind: 'sep' },
+    {
+      kind: 'category',
+      name: 'Logic',
+      categorystyle: 'logic_category',
+      contents: [
+        block('controls_if'),
+        block('logic_compare'),
+        block('logic_operation'),
+        block('logic_negate'),
+        block('logic_boolean'),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Loops',
+      categorystyle: 'loop_category',
+      contents: [
+        block('controls_repeat_ext', { inputs: { TIMES: shadowOf(NUMBER_TYPE, 10) } }),
+        block('controls_for', {
+          inputs: { FROM: shadowOf(NUMBER_TYPE, 100), TO: shadowOf(NUMBER_TYPE, 500), BY: shadowOf(NUMBER_TYPE, 100) },
+        }),
+        block('controls_forEach'),
+        block('controls_whileUntil'),
+        block('controls_flow_statements'),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Math',
+      categorystyle: 'math_category',
+      contents: [
+        block('math_number', { fields: { NUM: 0 } }),
+        block('math_arithmetic', { inputs: { A: shadowOf(NUMBER_TYPE, 1), B: shadowOf(NUMBER_TYPE, 1) } }),
+        block('math_single', { inputs: { NUM: shadowOf(NUMBER_TYPE, 9) } }),
+        block('math_round', { inputs: { NUM: shadowOf(NUMBER_TYPE, 3.1) } }),
+        block('math_modulo', { inputs: { DIVIDEND: shadowOf(NUMBER_TYPE, 64), DIVISOR: shadowOf(NUMBER_TYPE, 10) } }),
+        block('math_random_int', { inputs: { FROM: shadowOf(NUMBER_TYPE, 1), TO: shadowOf(NUMBER_TYPE, 100) } }),
+      ],
+    },
+    { kind: 'category', name: 'Variables', categorystyle: 'variable_category', custom: 'VARIABLE' },
+  ],
+};

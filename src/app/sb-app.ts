@@ -1,0 +1,321 @@
+/**
+ * The app shell: blocks on the left, their Python and the run's plots on the right. It owns the
+ * flow blocks → program → run → plots and the learner's project; each panel is its own component.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import * as Blockly from 'blockly';
+import { SIMULATORS, SIMULATOR_IDS, type SimulatorPlugin } from '../registry';
+import { TOOLBOX } from '../../blocks/toolbox';
+import type { GeneratedProgram, RecorderInfo } from '../../generators/nest';
+import { LocalEngine } from '../engine/local-engine';
+import type { RunResult } from '../../workers/api';
+import { Autosave, browserStorage } from '../storage/autosave';
+import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
+import { inferRecorders } from './infer-recorders';
+import './sb-editor';
+import './sb-code-panel';
+import '../plots/sb-results';
+import type { SbEditor } from './sb-editor';
+import type { SbCodePanel } from './sb-code-panel';
+
+type Notice = { kind: 'error' | 'info'; text: string; detail?: string; undo?: Record<string, unknown> };
+
+interface ShownResult {
+  response: unknown;
+  recorders: RecorderInfo[];
+  simTime: number | null;
+  runMs: number;
+}
+
+const EMPTY_PROGRAM: GeneratedProgram = { code: '', lineBlocks: [], recorders: [], simTime: null, problems: [] };
+
+@customElement('sb-app')
+export class SbApp extends LitElement {
+  static override styles = css`
+    :host { display: grid; grid-template-rows: auto 1fr auto; height: 100vh; font: 14px/1.4 system-ui, 'DejaVu Sans', sans-serif; color: #1d2329; background: #f3f5f7; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: #20334a; color: white; }
+    header h1 { font-size: 1.1rem; margin: 0 12px 0 0; letter-spacing: 0.02em; }
+    header .spacer { flex: 1; }
+    button, select { font: inherit; min-height: 34px; padding: 4px 12px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
+    button:disabled { opacity: 0.55; cursor: default; }
+    button:focus-visible, select:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+    #run { background: #1f7a3a; border-color: #1f7a3a; color: white; font-weight: 600; min-width: 84px; }
+    #stop { background: #a4262c; border-color: #a4262c; color: white; }
+    .engine { font-size: 0.85rem; opacity: 0.9; }
+    main { display: grid; grid-template-columns: minmax(360px, 1.25fr) minmax(340px, 1fr); gap: 8px; padding: 8px; min-height: 0; }
+    sb-editor { min-width: 0; border: 1px solid #d7dbe0; border-radius: 6px; overflow: hidden; background: white; }
+    .right { min-width: 0; display: grid; grid-template-rows: minmax(140px, 0.8fr) minmax(200px, 1.2fr); gap: 8px; min-height: 0; }
+    sb-code-panel { min-width: 0; }
+    .results { min-width: 0; overflow: auto; background: white; border: 1px solid #d7dbe0; border-radius: 6px; padding: 6px; min-height: 0; }
+    .placeholder { color: #5b6670; padding: 16px; }
+    footer { min-height: 28px; padding: 4px 10px; background: white; border-top: 1px solid #d7dbe0; display: flex; gap: 10px; align-items: center; }
+    .notice.error { color: #842029; font-weight: 600; }
+    .notice pre { margin: 2px 0 0; font-size: 12px; white-space: pre-wrap; font-weight: 400; max-height: 6em; overflow: auto; }
+    .notice button { min-height: 26px; padding: 1px 8px; margin-left: 8px; }
+    input[type='file'] { display: none; }
+    @media (max-width: 820px) {
+      main { grid-template-columns: 1fr; grid-template-rows: 60vh auto; }
+    }
+  `;
+
+  private readonly plugin: SimulatorPlugin = SIMULATORS[0];
+  private readonly engine = new LocalEngine();
+  private readonly autosave = new Autosave(browserStorage());
+  private projectName = 'My network';
+
+  @state() private program: GeneratedProgram = EMPTY_PROGRAM;
+  @state() private running = false;
+  @state() private engineStatus = 'Python engine loading…';
+  @state() private engineReady = false;
+  @state() private result: ShownResult | null = null;
+  @state() private notice: Notice | null = null;
+  @state() private errorLine = 0;
+
+  @query('sb-editor') private editor!: SbEditor;
+  @query('sb-code-panel') private codePanel!: SbCodePanel;
+  @query('#open-file') private fileInput!: HTMLInputElement;
+
+  constructor() {
+    super();
+    for (const s of SIMULATORS) s.registerBlocks();
+    this.engine.ready.then(
+      ({ ms }) => {
+        this.engineReady = true;
+        this.engineStatus = `Python engine ready (${(ms / 1000).toFixed(1)} s)`;
+        document.body.dataset.engineReady = '1';
+      },
+      (e: Error) => {
+        this.engineStatus = 'Python engine failed to start';
+        this.notice = { kind: 'error', text: 'The Python engine could not start, so Run is not available.', detail: e.message };
+      },
+    );
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h1>Spikeblocks</h1>
+        <button id="run" @click=${this.run} ?disabled=${this.running || !this.engineReady}
+          title="Run the program (Ctrl+Enter)">${this.running ? 'Running…' : '▶ Run'}</button>
+        <button id="stop" @click=${this.stop} ?disabled=${!this.running} title="Stop the running program (Esc)">■ Stop</button>
+        <span class="engine" role="status">${this.engineStatus}</span>
+        <span class="spacer"></span>
+        <label for="examples" style="font-size:0.85rem">Examples</label>
+        <select id="examples" @change=${this.openExample} aria-label="Open an example">
+          <option value="">Choose…</option>
+          ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${ex.title}</option>`)}
+        </select>
+        <button id="open" @click=${() => this.fileInput.click()} title="Open a project file (.json)">Open…</button>
+        <button id="save" @click=${this.saveFile} title="Save the project as a file">Save</button>
+        <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
+      </header>
+      <main @keydown=${this.onKey}>
+        <sb-editor .toolbox=${TOOLBOX} @workspace-change=${this.onWorkspaceChange}></sb-editor>
+        <div class="right">
+          <sb-code-panel .code=${this.program.code} .errorLine=${this.errorLine} .projectName=${this.projectName}
+            @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
+          <section class="results" aria-label="Results">
+            ${this.result
+              ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
+                  .simTime=${this.result.simTime} .runMs=${this.result.runMs}
+                  @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-results>`
+              : html`<p class="placeholder">Press <b>Run</b> to simulate the network. Spikes and membrane potentials appear here.</p>`}
+          </section>
+        </div>
+      </main>
+      <footer aria-live="polite">
+        ${this.notice
+          ? html`<div class="notice ${this.notice.kind}">
+              ${this.notice.text}
+              ${this.notice.undo ? html`<button @click=${this.undoOpen}>Undo</button>` : nothing}
+              ${this.notice.detail ? html`<pre>${this.notice.detail}</pre>` : nothing}
+            </div>`
+          : nothing}
+      </footer>
+    `;
+  }
+
+  override async firstUpdated(): Promise<void> {
+    window.addEventListener('keydown', this.onKey);
+    // The editor injects Blockly in its own first update, which runs after ours.
+    await this.editor.updateComplete;
+    this.restore();
+    document.body.dataset.editorReady = '1';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+    this.engine.dispose();
+  }
+
+  /** The last autosaved project, else the first example. An unreadable save is kept aside. */
+  private restore(): void {
+    const text = this.autosave.loadText();
+    if (text !== null) {
+      const parsed = parseProject(text, SIMULATOR_IDS);
+      if (parsed.ok && this.loadProject(parsed.project, false)) return;
+      const key = this.autosave.rescue(text);
+      this.notice = {
+        kind: 'error',
+        text: `Your last saved work could not be read back, so the first example is shown. The saved text is kept in this browser under "${key}".`,
+        detail: parsed.ok ? undefined : parsed.message,
+      };
+    }
+    const first = this.plugin.examples[0];
+    this.editor.load(first.workspace);
+  }
+
+  /** Loads only after the blocks have loaded cleanly on a scratch workspace, so a bad file
+   * replaces nothing. Returns false (with a message) when they don't. */
+  private loadProject(project: Project, offerUndo: boolean): boolean {
+    const problem = tryLoadBlocks(project.workspace);
+    if (problem) {
+      this.notice = { kind: 'error', text: 'This project could not be opened; nothing was changed.', detail: problem };
+      return false;
+    }
+    const previous = offerUndo ? this.editor.save() : undefined;
+    this.projectName = project.name;
+    this.editor.load(project.workspace);
+    if (offerUndo) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: previous };
+    return true;
+  }
+
+  private onWorkspaceChange = (e: CustomEvent<{ intermediate: boolean }>): void => {
+    this.program = this.plugin.generate(this.editor.workspace);
+    this.editor.showProblems(this.program.problems);
+    this.errorLine = 0;
+    if (!e.detail.intermediate) {
+      const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save()));
+      if (!saved) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+    }
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.run();
+    } else if (e.key === 'Escape' && this.running) {
+      void this.stop();
+    }
+  };
+
+  private async run(): Promise<void> {
+    if (this.running || !this.engineReady) return;
+    const started = performance.now();
+    const edited = this.codePanel.isEdited;
+    const code = this.codePanel.programText;
+    const program = this.program;
+    this.running = true;
+    this.errorLine = 0;
+    this.notice = null;
+    this.editor.showProblems(program.problems);
+    let result: RunResult;
+    try {
+      result = await this.engine.run(code);
+    } catch (e) {
+      this.running = false;
+      this.notice = { kind: 'error', text: 'The run did not finish.', detail: (e as Error).message };
+      return;
+    }
+    this.running = false;
+    if (!result.ok) {
+      this.showRunError(result, code, edited ? null : program);
+      return;
+    }
+    this.result = {
+      response: result.response,
+      recorders: edited ? inferRecorders(result.response) : program.recorders,
+      simTime: edited ? null : program.simTime,
+      runMs: result.timings.totalMs,
+    };
+    if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
+    // The run counts as done when the plots are on screen.
+    await this.updateComplete;
+    await this.renderRoot.querySelector('sb-results')?.updateComplete;
+    await new Promise(requestAnimationFrame);
+    document.body.dataset.lastRunMs = (performance.now() - started).toFixed(1);
+    document.body.dataset.runCount = String(Number(document.body.dataset.runCount ?? 0) + 1);
+  }
+
+  private showRunError(result: Extract<RunResult, { ok: false }>, code: string, program: GeneratedProgram | null): void {
+    const { error } = result;
+    const where = error.line ? ` (line ${error.line})` : '';
+    const text = error.type === 'KeyboardInterrupt' ? 'Stopped.' : `${error.type}${where}: ${error.message}`;
+    this.notice = { kind: error.type === 'KeyboardInterrupt' ? 'info' : 'error', text, detail: error.type === 'KeyboardInterrupt' ? undefined : error.traceback };
+    if (!error.line) return;
+    this.errorLine = error.line;
+    const blockId = blockForLine(error.line, code, program ?? this.program, program !== null);
+    if (blockId) this.editor.markError(blockId, text);
+  }
+
+  private async stop(): Promise<void> {
+    await this.engine.stop();
+  }
+
+  private openExample(e: Event): void {
+    const select = e.target as HTMLSelectElement;
+    const example = this.plugin.examples.find((ex) => ex.id === select.value);
+    select.value = '';
+    if (example) this.loadProject(makeProject(this.plugin.id, example.title, example.workspace), true);
+  }
+
+  private async openFile(): Promise<void> {
+    const file = this.fileInput.files?.[0];
+    this.fileInput.value = '';
+    if (!file) return;
+    const parsed = parseProject(await file.text(), SIMULATOR_IDS);
+    if (!parsed.ok) {
+      this.notice = { kind: 'error', text: `"${file.name}" could not be opened; nothing was changed.`, detail: parsed.message };
+      return;
+    }
+    this.loadProject(parsed.project, true);
+  }
+
+  private saveFile(): void {
+    const project = makeProject(this.plugin.id, this.projectName, this.editor.save());
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(project, null, 1)], { type: 'application/json' }));
+    a.download = fileNameFor(this.projectName, 'json');
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private undoOpen(): void {
+    const previous = this.notice?.undo;
+    if (!previous) return;
+    this.editor.load(previous);
+    this.notice = { kind: 'info', text: 'Back to your previous blocks.' };
+  }
+}
+
+/** Loads blocks into a throwaway headless workspace; returns what went wrong, or null. */
+function tryLoadBlocks(state: Record<string, unknown>): string | null {
+  const scratch = new Blockly.Workspace();
+  try {
+    Blockly.Events.disable();
+    Blockly.serialization.workspaces.load(state, scratch);
+    return null;
+  } catch (e) {
+    return `The blocks in it could not be read: ${(e as Error).message}`;
+  } finally {
+    Blockly.Events.enable();
+    scratch.dispose();
+  }
+}
+
+/** The block behind a line of the program. For hand-edited code a line still belongs to a block
+ * when the same text stands at the same place in the generated code. */
+function blockForLine(line: number, code: string, program: GeneratedProgram, generated: boolean): string | null {
+  const id = program.lineBlocks[line - 1] ?? null;
+  if (generated || !id) return id;
+  const generatedLine = program.code.split('\n')[line - 1];
+  return generatedLine !== undefined && generatedLine === code.split('\n')[line - 1] ? id : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-app': SbApp;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The block workspace. Owns the Blockly injection and reports, as events, every change a learner
+ * makes that can change the program — including while a slider is still moving, so the code panel
+ * follows the hand.
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import * as Blockly from 'blockly';
+
+export interface WorkspaceChangeDetail {
+  /** True while a field is still being edited (a slider being dragged): regenerate, don't save. */
+  intermediate: boolean;
+}
+
+/** Events that never change the program: selection, scrolling, toolbox clicks, bubbles opening. */
+function changesProgram(e: Blockly.Events.Abstract): boolean {
+  if (e.isUiEvent) return false;
+  return e.type !== Blockly.Events.FINISHED_LOADING;
+}
+
+@customElement('sb-editor')
+export class SbEditor extends LitElement {
+  static override styles = css`
+    :host { display: block; position: relative; min-height: 300px; }
+    #blockly { position: absolute; inset: 0; }
+  `;
+
+  @property({ attribute: false }) toolbox: Blockly.utils.toolbox.ToolboxDefinition | null = null;
+
+  private ws: Blockly.WorkspaceSvg | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private loading = false;
+
+  get workspace(): Blockly.WorkspaceSvg {
+    if (!this.ws) throw new Error('The block editor is not ready yet');
+    return this.ws;
+  }
+
+  override render() {
+    return html`<div id="blockly" role="application" aria-label="Block workspace"></div>`;
+  }
+
+  override firstUpdated(): void {
+    const host = this.renderRoot.querySelector<HTMLDivElement>('#blockly')!;
+    this.ws = Blockly.inject(host, {
+      toolbox: this.toolbox ?? undefined,
+      media: '/blockly-media/',
+      renderer: 'thrasos',
+      trashcan: true,
+      sounds: true,
+      move: { scrollbars: true, drag: true, wheel: true },
+      zoom: { controls: true, wheel: false, pinch: true, startScale: 0.9 },
+      grid: { spacing: 24, length: 2, colour: '#e3e6ea', snap: true },
+    });
+    this.ws.addChangeListener((e) => this.onChange(e));
+    this.resizeObserver = new ResizeObserver(() => this.ws && Blockly.svgResize(this.ws));
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.ws?.dispose();
+    this.ws = null;
+  }
+
+  private onChange(e: Blockly.Events.Abstract): void {
+    if (this.loading || !changesProgram(e) || !this.ws) return;
+    // While a block is being dragged its connections are in flux; the drop fires a MOVE event.
+    if (this.ws.isDragging()) return;
+    const intermediate = e.type === Blockly.Events.BLOCK_FIELD_INTERMEDIATE_CHANGE;
+    this.dispatchEvent(new CustomEvent<WorkspaceChangeDetail>('workspace-change', { detail: { intermediate }, bubbles: true, composed: true }));
+  }
+
+  /** Replaces the blocks; one workspace-change follows, so the code panel and autosave update. */
+  load(state: Record<string, unknown>): void {
+    const ws = this.workspace;
+    this.loading = true;
+    try {
+      Blockly.Events.disable();
+      ws.clear();
+      Blockly.serialization.workspaces.load(state, ws);
+    } finally {
+      Blockly.Events.enable();
+      this.loading = false;
+    }
+    // Show the program from its top-left corner: that is where a learner starts reading.
+    const top = ws.getTopBlocks(true)[0];
+    if (top) ws.scrollBoundsIntoView(top.getBoundingRectangle());
+    this.dispatchEvent(new CustomEvent<WorkspaceChangeDetail>('workspace-change', { detail: { intermediate: false }, bubbles: true, composed: true }));
+  }
+
+  save(): Record<string, unknown> {
+    return Blockly.serialization.workspaces.save(this.workspace) as Record<string, unknown>;
+  }
+
+  /** Shows each problem on its block; blocks without a problem lose any earlier warning. */
+  showProblems(problems: { blockId: string; message: string }[]): void {
+    const byBlock = new Map<string, string[]>();
+    for (const p of problems) byBlock.set(p.blockId, [...(byBlock.get(p.blockId) ?? []), p.message]);
+    for (const block of this.workspace.getAllBlocks(false)) {
+      const messages = byBlock.get(block.id);
+      const text = messages ? messages.join('\n') : null;
+      if (block.getIcon(Blockly.icons.IconType.WARNING)?.getText?.() !== text) block.setWarningText(text);
+    }
+  }
+
+  /** Points at the block a run failed on: selects it, scrolls to it, opens its warning. */
+  markError(blockId: string, message: string): void {
+    const block = this.workspace.getBlockById(blockId);
+    if (!block) return;
+    block.setWarningText(message);
+    block.select();
+    this.workspace.centerOnBlock(blockId);
+    const icon = block.getIcon(Blockly.icons.IconType.WARNING);
+    if (icon && 'setBubbleVisible' in icon) void (icon as Blockly.icons.WarningIcon).setBubbleVisible(true);
+  }
+
+  highlight(blockId: string | null): void {
+    this.workspace.highlightBlock(blockId);
+    if (blockId) this.workspace.centerOnBlock(blockId);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-editor': SbEditor;
+  }
+}

@@ -1,0 +1,165 @@
+import { html, css, type PropertyDeclarations } from 'lit';
+import type uPlot from 'uplot';
+import { CHART_STYLES, UplotElement, axis, timeRange, type ChartSpec } from './uplot-element';
+import { recordablesIn, splitBySender, type RecorderEvents, type TraceColumns } from './events';
+import { axisLabel } from './units';
+import { lineColor } from './colors';
+
+/** More lines than this turn into an unreadable tangle (and cost draw time); the rest are named, not drawn. */
+export const DEFAULT_MAX_LINES = 20;
+
+const NO_TRACES: TraceColumns = { x: new Float64Array(0), senders: [], lines: [], totalSenders: 0 };
+
+/**
+ * Analog traces of one voltmeter or multimeter: one line per recorded neuron for the chosen
+ * recordable, with a selector when the recorder sampled several.
+ */
+export class SbTraces extends UplotElement {
+  static override properties: PropertyDeclarations = {
+    events: { attribute: false },
+    recordables: { attribute: false },
+    xMax: { attribute: false },
+    syncKey: { attribute: false },
+    maxLines: { attribute: false },
+    selected: { state: true },
+  };
+
+  static override styles = [
+    ...CHART_STYLES,
+    css`
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        align-items: baseline;
+        font-size: 13px;
+        margin-bottom: 0.25rem;
+      }
+      select {
+        font: inherit;
+        margin-left: 0.3rem;
+      }
+      .note {
+        color: #444;
+      }
+    `,
+  ];
+
+  /** The recorder's `events`: {senders, times, <recordable>: values, ...}, samples interleaved. */
+  declare events: RecorderEvents | null;
+  /** The recordables the block asked for (its `record_from`), to order the selector. */
+  declare recordables: string[];
+  declare xMax: number | null;
+  declare syncKey: string | null;
+  declare maxLines: number;
+  /** The recordable drawn now. */
+  declare selected: string | null;
+
+  private traces: TraceColumns = NO_TRACES;
+
+  constructor() {
+    super();
+    this.events = null;
+    this.recordables = [];
+    this.xMax = null;
+    this.syncKey = null;
+    this.maxLines = DEFAULT_MAX_LINES;
+    this.selected = null;
+  }
+
+  /** Recordables present in the data, in the block's order. */
+  get available(): string[] {
+    return recordablesIn(this.events, this.recordables);
+  }
+
+  /** The columns drawn now (for tests and for export). */
+  get columns(): TraceColumns {
+    return this.traces;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    const available = this.available;
+    if (this.selected === null || !available.includes(this.selected)) {
+      // V_m first: the membrane potential is what a learner looks for.
+      this.selected = available.includes('V_m') ? 'V_m' : (available[0] ?? null);
+    }
+    if (changed.has('events') || changed.has('selected') || changed.has('maxLines')) {
+      const events = this.events;
+      this.traces =
+        events && this.selected
+          ? splitBySender(events.senders ?? [], events.times ?? [], events[this.selected] ?? [], this.maxLines)
+          : NO_TRACES;
+    }
+  }
+
+  protected override dataProperties(): readonly string[] {
+    return ['events', 'selected', 'maxLines', 'xMax', 'syncKey'];
+  }
+
+  protected override chartHeight(): number {
+    return 220;
+  }
+
+  private choose(event: Event): void {
+    this.selected = (event.target as HTMLSelectElement).value;
+  }
+
+  protected override render() {
+    const available = this.available;
+    if (this.traces.x.length === 0) return html`<p class="empty">No samples recorded.</p>`;
+    const { senders, totalSenders } = this.traces;
+    return html`
+      <div class="controls">
+        ${available.length > 1
+          ? html`<label
+              >Show
+              <select @change=${this.choose} .value=${this.selected ?? ''}>
+                ${available.map((name) => html`<option value=${name} ?selected=${name === this.selected}>${axisLabel(name)}</option>`)}
+              </select></label
+            >`
+          : null}
+        ${totalSenders > senders.length
+          ? html`<span class="note">Showing the first ${senders.length} of ${totalSenders} neurons.</span>`
+          : null}
+      </div>
+      <div class="plot" role="img" aria-label="${this.selected} of ${senders.length} neurons over time"></div>
+    `;
+  }
+
+  protected override chartSpec(): ChartSpec | null {
+    const { x, senders, lines } = this.traces;
+    if (x.length === 0 || !this.selected) return null;
+    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : v.toFixed(2));
+    const series: uPlot.Series[] = [
+      { label: 'time (ms)', value: format },
+      ...senders.map((id, i) => ({
+        label: `neuron ${id}`,
+        stroke: lineColor(i),
+        width: 1.5,
+        points: { show: false },
+        value: format,
+      })),
+    ];
+    return {
+      data: [x, ...lines] as unknown as uPlot.AlignedData,
+      options: {
+        series,
+        scales: { x: { time: false, range: timeRange(this.xMax) } },
+        axes: [axis('time (ms)'), axis(axisLabel(this.selected), { size: 60 })],
+        legend: { show: true, live: true },
+        cursor: {
+          drag: { x: true, y: false },
+          ...(this.syncKey ? { sync: { key: this.syncKey } } : {}),
+        },
+      },
+    };
+  }
+}
+
+if (!customElements.get('sb-traces')) customElements.define('sb-traces', SbTraces);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-traces': SbTraces;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The project file: what a learner saves, shares and opens again. It wraps Blockly's own
+ * workspace serialization with a format marker and a version number, so files from other tools or
+ * from a future Spikeblocks are recognised and refused with a clear message instead of half-loaded.
+ */
+
+export const PROJECT_FORMAT = 'spikeblocks-project';
+export const PROJECT_VERSION = 1;
+
+export interface Project {
+  format: typeof PROJECT_FORMAT;
+  version: number;
+  /** Which simulator plugin the blocks belong to (see src/registry.ts). */
+  simulator: string;
+  name: string;
+  savedAt: string;
+  /** Blockly.serialization.workspaces.save() output. */
+  workspace: Record<string, unknown>;
+}
+
+export type ParseResult = { ok: true; project: Project } | { ok: false; message: string };
+
+/** Upgrades from version N to N+1, indexed by N. Empty while there is only version 1; a block
+ * rename or a changed field goes here, never into the loader. */
+const UPGRADES: Record<number, (p: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function makeProject(simulator: string, name: string, workspace: Record<string, unknown>): Project {
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, simulator, name, savedAt: new Date().toISOString(), workspace };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Checks the envelope only; whether the blocks inside load is checked by the caller, on a
+ * scratch workspace, before anything on screen is replaced. */
+export function parseProject(text: string, knownSimulators: readonly string[]): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `This file is not a Spikeblocks project: it is not valid JSON (${(e as Error).message}).` };
+  }
+  if (!isObject(data)) return { ok: false, message: 'This file is not a Spikeblocks project: it holds no project object.' };
+  if (data.format !== PROJECT_FORMAT) {
+    if ('network' in data && 'simulation' in data) {
+      return { ok: false, message: 'This looks like a NEST Desktop project. Spikeblocks cannot open NEST Desktop files yet.' };
+    }
+    return { ok: false, message: 'This file is not a Spikeblocks project (it has no "format": "spikeblocks-project" field).' };
+  }
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, message: 'This project file has no valid version number.' };
+  }
+  if (version > PROJECT_VERSION) {
+    return {
+      ok: false,
+      message: `This project was saved by a newer Spikeblocks (file version ${version}, this one reads up to ${PROJECT_VERSION}). Update Spikeblocks to open it.`,
+    };
+  }
+  let upgraded: Record<string, unknown> = data;
+  for (let v = version; v < PROJECT_VERSION; v++) {
+    const step = UPGRADES[v];
+    if (!step) return { ok: false, message: `Project file version ${v} cannot be upgraded.` };
+    upgraded = { ...step(upgraded), version: v + 1 };
+  }
+  if (typeof upgraded.simulator !== 'string' || !knownSimulators.includes(upgraded.simulator)) {
+    return { ok: false, message: `This project is for a simulator Spikeblocks does not know ("${String(upgraded.simulator)}").` };
+  }
+  if (!isObject(upgraded.workspace)) return { ok: false, message: 'This project file has no blocks in it (no "workspace" object).' };
+  return {
+    ok: true,
+    project: {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      simulator: upgraded.simulator,
+      name: typeof upgraded.name === 'string' ? upgraded.name : 'Untitled',
+      savedAt: typeof upgraded.savedAt === 'string' ? upgraded.savedAt : '',
+      workspace: upgraded.workspace,
+    },
+  };
+}
+
+/** A file name a learner recognises, safe on every OS. */
+export function fileNameFor(name: string, extension: string): string {
+  const base = name.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'spikeblocks';
+  return `${base}.${extension}`;
+}

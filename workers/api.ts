@@ -1,0 +1,37 @@
+/**
+ * Types shared by the simulation worker and the main thread. A run hands back plain data only,
+ * so the same result shape can come from the local worker or from a remote NEST Server.
+ */
+
+/** Where and why a program failed, in terms of the learner's own program text. */
+export interface RunError {
+  /** Python exception class name, e.g. 'BadProperty', 'NameError', 'KeyboardInterrupt'. */
+  type: string;
+  message: string;
+  /** 1-based line of the program where it failed (the deepest frame in the program), if known. */
+  line: number | null;
+  /** Python traceback trimmed to the frames of the program itself. */
+  traceback: string;
+}
+
+export interface RunTimings {
+  /** Whole run as the caller saw it (worker round trip included where there is one). */
+  totalMs: number;
+  /** Time spent executing the Python program. */
+  pythonMs: number;
+}
+
+/** `response` is plain data (objects, arrays, numbers, strings); recorder event arrays arrive
+ * as Float64Array (transferred, not copied into Python lists). */
+export type RunResult =
+  | { ok: true; response: unknown; stdout: string; timings: RunTimings }
+  | { ok: false; error: RunError; stdout: string; timings: RunTimings };
+
+/** The worker's comlink API (workers/sim.worker.ts). */
+export interface SimWorkerApi {
+  /** Load Pyodide and the facade. The buffer is Pyodide's interrupt buffer: the main thread
+   * writes 2 (SIGINT) into byte 0 to stop a run, without sending a message. null where the page
+   * is not cross-origin isolated (no SharedArrayBuffer): Stop then restarts the worker. */
+  init(interruptBuffer: SharedArrayBuffer | null): Promise<{ ms: number; nestVersion: string }>;
+  run(code: string): Promise<RunResult>;
+}

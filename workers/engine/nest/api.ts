@@ -1,0 +1,75 @@
+/**
+ * The contract between the Python `nest` facade (workers/python/nest) and the TypeScript
+ * numeric kernel. The facade owns PyNEST's surface (NodeCollection, argument shapes, Python
+ * exceptions); the kernel owns every number and every parameter check, so the blocks can reuse
+ * the same checks before a run.
+ *
+ * Node ids are NEST's global ids: 1-based, consecutive in creation order.
+ * All times are in ms, all values in NEST's units.
+ */
+
+/** A failure NEST itself would report. `nestName` is NEST's exception class (BadProperty,
+ * BadDelay, UnknownModelName, KernelException, BadParameter, IllegalConnection, ...); `message`
+ * is NEST 3.10's own text as far as we reproduce it. */
+export class NestError extends Error {
+  constructor(public readonly nestName: string, message: string) {
+    super(message);
+    this.name = nestName;
+  }
+}
+
+/** Thrown out of simulate() when the interrupt check returns true. */
+export class SimulationInterrupted extends Error {
+  constructor() {
+    super('Simulation interrupted');
+    this.name = 'KeyboardInterrupt';
+  }
+}
+
+export type ParamValue = number | boolean | string | number[] | string[];
+export type Params = Record<string, ParamValue>;
+
+export interface ConnSpec {
+  rule: 'all_to_all' | 'one_to_one' | string;
+  allow_autapses?: boolean;
+  allow_multapses?: boolean;
+  [key: string]: unknown;
+}
+
+export interface SynSpec {
+  synapse_model?: string; // default 'static_synapse'
+  /** scalar, or per connection: one_to_one → len(pre); all_to_all → post-major matrix flattened
+   * row by row, shape len(post) × len(pre) as PyNEST expects. */
+  weight?: number | number[];
+  delay?: number | number[];
+  receptor_type?: number;
+}
+
+/** Recorded events of one recorder. spike_recorder: senders, times. multimeter/voltmeter: senders,
+ * times and one array per recordable. */
+export type Events = Record<string, Float64Array>;
+
+export interface Kernel {
+  /** nest.ResetKernel(): drop every node and connection, kernel status back to defaults. */
+  reset(): void;
+  /** nest.SetKernelStatus / nest.resolution = ... . Keys: resolution, rng_seed, ... */
+  setKernelStatus(params: Params): void;
+  /** nest.GetKernelStatus(): resolution, rng_seed, biological_time, min_delay, max_delay,
+   * network_size, num_connections, node_models, synapse_models, ... */
+  getKernelStatus(): Record<string, unknown>;
+  /** nest.Create(model, n, params): returns the first and last global id. A params list gives one
+   * dict per node. Throws UnknownModelName / BadProperty. */
+  create(model: string, n: number, params?: Params | Params[]): { first: number; last: number };
+  /** One status dict per id, as NodeCollection.get() would return for a single node. */
+  getStatus(ids: ArrayLike<number>): Record<string, unknown>[];
+  /** A single dict applies to all ids; a list gives one dict per id. */
+  setStatus(ids: ArrayLike<number>, params: Params | Params[]): void;
+  connect(pre: ArrayLike<number>, post: ArrayLike<number>, connSpec: ConnSpec, synSpec: SynSpec): void;
+  /** nest.Simulate(t). `shouldStop` is polled often enough that a Stop takes effect within
+   * 100 ms; when it returns true, simulate throws SimulationInterrupted. */
+  simulate(t: number, shouldStop?: () => boolean): void;
+  /** The events a recorder holds (what recorder.events returns in PyNEST). */
+  events(id: number): Events;
+  /** Number of events (n_events). */
+  nEvents(id: number): number;
+}

@@ -1,0 +1,213 @@
+/**
+ * Stimulating and recording devices. Their activity windows follow NEST 3.10 (probed):
+ * - dc_generator emits at step s when start ≤ (s+1)·h < stop (it sends one step early, so the
+ *   current acts on V over (start + d, stop + d]).
+ * - poisson_generator emits at step s when start < s·h ≤ stop.
+ * - spike_generator, spike_recorder, multimeter: an event stamped t counts when start < t ≤ stop.
+ * All windows are shifted by origin. Times are kept in steps.
+ */
+import { GrowableF64 } from './buffers';
+import { NEST_FOREVER, NEST_MODELS, asNumber } from './models';
+import { PoissonSampler } from './rng';
+
+export type DeviceModel = 'dc_generator' | 'poisson_generator' | 'spike_generator' | 'spike_recorder' | 'voltmeter' | 'multimeter';
+
+export abstract class Device {
+  readonly id: number;
+  readonly model: DeviceModel;
+  /** Current parameter values, as GetStatus shows them. */
+  readonly par: Record<string, unknown> = {};
+  /** Activity window in steps: (startStep, stopStep], both already shifted by origin. */
+  startStep = 0;
+  stopStep = Infinity;
+
+  constructor(id: number, model: DeviceModel) {
+    this.id = id;
+    this.model = model;
+    for (const [k, p] of Object.entries(NEST_MODELS[model].params)) {
+      this.par[k] = Array.isArray(p.default) ? [...p.default] : p.default;
+    }
+  }
+
+  /** Apply already-checked parameters. */
+  setStatus(params: Record<string, unknown>, stepTics: number): void {
+    for (const [k, v] of Object.entries(params)) {
+      const d = NEST_MODELS[this.model].params[k]?.default;
+      if (typeof d === 'number') this.par[k] = asNumber(v);
+      else if (Array.isArray(v)) this.par[k] = [...v];
+      else this.par[k] = v;
+    }
+    this.calibrate(stepTics);
+  }
+
+  calibrate(stepTics: number): void {
+    const toSteps = (ms: number) => Math.round(Math.round(ms * 1000) / stepTics);
+    const origin = toSteps(asNumber(this.par.origin));
+    this.startStep = origin + toSteps(asNumber(this.par.start));
+    const stop = asNumber(this.par.stop);
+    this.stopStep = stop >= NEST_FOREVER ? Infinity : origin + toSteps(stop);
+  }
+
+  getStatus(): Record<string, unknown> {
+    const d: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.par)) d[k] = Array.isArray(v) ? [...v] : v;
+    d.element_type = NEST_MODELS[this.model].kind === 'recorder' ? 'recorder' : 'stimulator';
+    if (this.model === 'dc_generator') d.recordables = ['I'];
+    return d;
+  }
+}
+
+/** Connections from a generator to neurons, as flat arrays for the step loop. */
+export interface TargetList {
+  /** ring array of the target's channel (rebuilt whenever rings are reallocated) */
+  rings: Float64Array[];
+  /** neurons in the target population (the ring's row length) */
+  rowLength: Int32Array;
+  local: Int32Array;
+  weight: Float64Array;
+  delay: Int32Array;
+  /** global id of the target, or of the spike_recorder */
+  target: Int32Array;
+  count: number;
+}
+
+export class DcGenerator extends Device {
+  constructor(id: number) { super(id, 'dc_generator'); }
+  /** Is the current sent while updating step s? */
+  emitsAt(s: number): boolean {
+    return this.startStep <= s + 1 && s + 1 < this.stopStep;
+  }
+}
+
+export class PoissonGenerator extends Device {
+  sampler = new PoissonSampler(0);
+  constructor(id: number) { super(id, 'poisson_generator'); }
+  setMean(h: number): void {
+    const mean = (asNumber(this.par.rate) * h) / 1000;
+    if (mean !== this.sampler.mean) this.sampler = new PoissonSampler(mean);
+  }
+  emitsAt(s: number): boolean {
+    return this.startStep < s && s <= this.stopStep;
+  }
+}
+
+export class SpikeGenerator extends Device {
+  /** Stamps of the spikes in steps, sorted. */
+  stamps: Float64Array = new Float64Array(0);
+  weights: Float64Array = new Float64Array(0);
+  multiplicities: Float64Array = new Float64Array(0);
+  /** Index of the next spike to send. */
+  position = 0;
+  constructor(id: number) { super(id, 'spike_generator'); }
+
+  /** Convert spike times to stamps (steps); spikes not after `now` (steps) are dropped. */
+  loadTimes(stepTics: number, now: number): void {
+    const times = (this.par.spike_times as number[]).map(asNumber);
+    const origin = Math.round(Math.round(asNumber(this.par.origin) * 1000) / stepTics);
+    this.stamps = Float64Array.from(times, (t) => {
+      const tics = Math.round(t * 1000);
+      // On-grid times stay; off-grid ones (allowed only with allow_offgrid_times / precise_times)
+      // move to the end of their step.
+      return Math.ceil(tics / stepTics) + origin;
+    });
+    this.weights = Float64Array.from((this.par.spike_weights as number[]).map(asNumber));
+    this.multiplicities = Float64Array.from((this.par.spike_multiplicities as number[]).map(asNumber));
+    const shift = Boolean(this.par.shift_now_spikes);
+    if (shift) for (let i = 0; i < this.stamps.length; i++) if (this.stamps[i] === now) this.stamps[i] = now + 1;
+    let p = 0;
+    while (p < this.stamps.length && this.stamps[p] <= now) p++;
+    this.position = p;
+  }
+}
+
+export class SpikeRecorder extends Device {
+  readonly senders = new GrowableF64();
+  readonly times = new GrowableF64();
+  constructor(id: number) { super(id, 'spike_recorder'); }
+  /** Record a spike stamped `stamp` (steps) if inside the window. */
+  record(sender: number, stamp: number, ms: number): void {
+    if (stamp > this.startStep && stamp <= this.stopStep) {
+      this.senders.push(sender);
+      this.times.push(ms);
+    }
+  }
+  /** Record neurons first + spiked[k] (k < n), all stamped `stamp`. */
+  recordBatch(first: number, spiked: Int32Array, n: number, stamp: number, ms: number): void {
+    if (stamp <= this.startStep || stamp > this.stopStep) return;
+    this.senders.reserve(n);
+    this.times.reserve(n);
+    const s = this.senders.raw, t = this.times.raw, at = this.senders.length;
+    for (let k = 0; k < n; k++) {
+      s[at + k] = first + spiked[k];
+      t[at + k] = ms;
+    }
+    this.senders.length = at + n;
+    this.times.length = at + n;
+  }
+  get nEvents(): number { return this.senders.length; }
+  clear(): void { this.senders.clear(); this.times.clear(); }
+}
+
+export class Multimeter extends Device {
+  readonly senders = new GrowableF64();
+  readonly times = new GrowableF64();
+  values: GrowableF64[] = [];
+  recordFrom: string[] = [];
+  intervalSteps = 10;
+  offsetSteps = 0;
+  /** Samples taken so far that PyNEST would already see (NEST hands them over one min_delay
+   * slice later, see commit()). */
+  committed = 0;
+  /** Set per step by the kernel: does this meter sample at the end of the current step? */
+  active = false;
+  /** Global ids of the recorded neurons (one connection each). */
+  readonly targets: number[] = [];
+
+  constructor(id: number, model: 'voltmeter' | 'multimeter') {
+    super(id, model);
+  }
+
+  override calibrate(stepTics: number): void {
+    super.calibrate(stepTics);
+    this.intervalSteps = Math.round(Math.round(asNumber(this.par.interval) * 1000) / stepTics);
+    this.offsetSteps = Math.round(Math.round(asNumber(this.par.offset) * 1000) / stepTics);
+    const rf = this.par.record_from as string[];
+    if (rf.join() !== this.recordFrom.join()) {
+      this.recordFrom = [...rf];
+      this.values = rf.map(() => new GrowableF64());
+    }
+  }
+
+  /** Sample times: offset + k·interval (k ≥ 0), after 0, inside the window. */
+  samplesAt(stamp: number): boolean {
+    if (stamp <= this.startStep || stamp > this.stopStep || stamp < this.offsetSteps) return false;
+    return (stamp - this.offsetSteps) % this.intervalSteps === 0;
+  }
+
+  /**
+   * Make the samples taken so far visible. NEST delivers a meter's samples at the start of the
+   * next min_delay slice, node by node, so within one slice they are ordered by sender, then time.
+   */
+  commit(): void {
+    const total = this.senders.length;
+    const from = this.committed;
+    if (total - from > 1 && this.targets.length > 1) {
+      const idx = Array.from({ length: total - from }, (_, k) => from + k);
+      const s = this.senders.raw;
+      idx.sort((a, b) => s[a] - s[b] || a - b);
+      const reorder = (g: GrowableF64) => {
+        const copy = g.raw.slice(from, total);
+        for (let k = 0; k < idx.length; k++) g.raw[from + k] = copy[idx[k] - from];
+      };
+      reorder(this.senders);
+      reorder(this.times);
+      this.values.forEach(reorder);
+    }
+    this.committed = total;
+  }
+
+  get nEvents(): number { return this.committed; }
+  clear(): void {
+    this.senders.clear(); this.times.clear(); this.values.forEach((v) => v.clear()); this.committed = 0;
+  }
+}

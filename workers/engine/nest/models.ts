@@ -1,0 +1,478 @@
+/**
+ * NEST model metadata as plain data, plus the parameter checks NEST 3.10 applies.
+ *
+ * Used by the kernel (on Create / SetStatus / SetKernelStatus / Connect) and by the blocks (to
+ * flag impossible parameters before a run). Defaults, error class names and message texts were
+ * read from real NEST 3.10.0 (nest.GetDefaults, and provoking each error).
+ */
+import { NestError } from './api';
+
+export interface ParamInfo {
+  default: number | boolean | string | number[];
+  unit?: string;
+  doc: string;
+  /** slider range where a range is known */
+  min?: number;
+  max?: number;
+}
+
+export interface ModelInfo {
+  name: string;
+  kind: 'neuron' | 'generator' | 'recorder';
+  doc: string;
+  params: Record<string, ParamInfo>;
+  recordables?: string[];
+}
+
+/** NEST's "forever": the largest double, used as the default `stop` of devices. */
+export const NEST_FOREVER = 1.7976931348623157e308;
+
+/** NEST counts time in tics of 1 µs. */
+export const TICS_PER_MS = 1000;
+
+// ---- shared parameter groups (each model gets its own copy, so nothing is aliased) ----
+
+function neuronCommon(): Record<string, ParamInfo> {
+  return {
+    V_m: { default: -70, unit: 'mV', doc: 'Membrane potential: the voltage the neuron starts with.', min: -90, max: -40 },
+    E_L: { default: -70, unit: 'mV', doc: 'Resting potential: where the voltage settles without input.', min: -90, max: -40 },
+    C_m: { default: 250, unit: 'pF', doc: 'Membrane capacitance: how much charge it takes to change the voltage.', min: 1, max: 1000 },
+    tau_m: { default: 10, unit: 'ms', doc: 'Membrane time constant: how quickly the voltage leaks back to rest.', min: 0.1, max: 100 },
+    t_ref: { default: 2, unit: 'ms', doc: 'Refractory period: the dead time after a spike when the voltage is held at reset.', min: 0, max: 20 },
+    V_th: { default: -55, unit: 'mV', doc: 'Spike threshold: the neuron fires when its voltage reaches this value.', min: -70, max: -30 },
+    V_reset: { default: -70, unit: 'mV', doc: 'Reset potential: the voltage right after a spike.', min: -90, max: -40 },
+    I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron.', min: 0, max: 1000 },
+  };
+}
+
+function synapticTaus(): Record<string, ParamInfo> {
+  return {
+    tau_syn_ex: { default: 2, unit: 'ms', doc: 'How long an excitatory input current lasts (time constant).', min: 0.1, max: 20 },
+    tau_syn_in: { default: 2, unit: 'ms', doc: 'How long an inhibitory input current lasts (time constant).', min: 0.1, max: 20 },
+  };
+}
+
+function deviceWindow(): Record<string, ParamInfo> {
+  return {
+    start: { default: 0, unit: 'ms', doc: 'The device is active only after this time (relative to origin).', min: 0, max: 1000 },
+    stop: { default: NEST_FOREVER, unit: 'ms', doc: 'The device is active only up to this time (relative to origin).' },
+    origin: { default: 0, unit: 'ms', doc: 'Shifts start and stop by this amount.' },
+  };
+}
+
+function recorderCommon(): Record<string, ParamInfo> {
+  return {
+    ...deviceWindow(),
+    label: { default: '', doc: 'A name for this recorder.' },
+    record_to: { default: 'memory', doc: 'Where the recorded data goes (memory keeps it for plotting).' },
+    time_in_steps: { default: false, doc: 'Record times as step numbers instead of ms.' },
+  };
+}
+
+export const NEST_MODELS: Record<string, ModelInfo> = {
+  iaf_psc_alpha: {
+    name: 'iaf_psc_alpha',
+    kind: 'neuron',
+    doc: 'Leaky integrate-and-fire neuron; each input spike causes a smooth current bump (alpha shape).',
+    params: {
+      ...neuronCommon(),
+      ...synapticTaus(),
+      V_min: { default: -Infinity, unit: 'mV', doc: 'Lowest voltage the neuron can reach (no limit by default).' },
+    },
+    recordables: ['I_syn_ex', 'I_syn_in', 'V_m'],
+  },
+  iaf_psc_exp: {
+    name: 'iaf_psc_exp',
+    kind: 'neuron',
+    doc: 'Leaky integrate-and-fire neuron; each input spike causes a current that jumps up and decays exponentially.',
+    params: {
+      ...neuronCommon(),
+      ...synapticTaus(),
+      delta: { default: 0, unit: 'mV', doc: 'Width of a soft threshold region (0 means a sharp threshold).', min: 0, max: 5 },
+      rho: { default: 0.01, unit: '1/s', doc: 'Firing rate at threshold when the soft threshold (delta > 0) is used.', min: 0, max: 1 },
+    },
+    recordables: ['I_syn_ex', 'I_syn_in', 'V_m'],
+  },
+  iaf_psc_delta: {
+    name: 'iaf_psc_delta',
+    kind: 'neuron',
+    doc: 'Leaky integrate-and-fire neuron; each input spike makes the voltage jump at once.',
+    params: {
+      ...neuronCommon(),
+      V_min: { default: -1.7976931348623157e308, unit: 'mV', doc: 'Lowest voltage the neuron can reach.' },
+      refractory_input: { default: false, doc: 'If true, spikes arriving during the refractory period are added afterwards instead of lost.' },
+    },
+    recordables: ['V_m'],
+  },
+  dc_generator: {
+    name: 'dc_generator',
+    kind: 'generator',
+    doc: 'Injects a constant current into the neurons it is connected to.',
+    params: {
+      amplitude: { default: 0, unit: 'pA', doc: 'Strength of the constant current.', min: -1000, max: 1000 },
+      ...deviceWindow(),
+    },
+    recordables: ['I'],
+  },
+  poisson_generator: {
+    name: 'poisson_generator',
+    kind: 'generator',
+    doc: 'Sends random spikes (a Poisson process) to every connected neuron, each neuron its own train.',
+    params: {
+      rate: { default: 0, unit: 'spikes/s', doc: 'Average number of spikes per second.', min: 0, max: 50000 },
+      ...deviceWindow(),
+    },
+  },
+  spike_generator: {
+    name: 'spike_generator',
+    kind: 'generator',
+    doc: 'Sends spikes at the times you list.',
+    params: {
+      spike_times: { default: [], unit: 'ms', doc: 'The times of the spikes, in increasing order.' },
+      spike_weights: { default: [], doc: 'Optional: one weight per spike (replaces the connection weight).' },
+      spike_multiplicities: { default: [], doc: 'Optional: how many spikes to send at each time.' },
+      precise_times: { default: false, doc: 'Send the exact off-grid times (only precise neuron models use them).' },
+      allow_offgrid_times: { default: false, doc: 'Allow times between grid points; they move to the end of their step.' },
+      shift_now_spikes: { default: false, doc: 'Move a spike at the current time one step later instead of dropping it.' },
+      ...deviceWindow(),
+    },
+  },
+  spike_recorder: {
+    name: 'spike_recorder',
+    kind: 'recorder',
+    doc: 'Records which neuron spiked and when.',
+    params: recorderCommon(),
+  },
+  voltmeter: {
+    name: 'voltmeter',
+    kind: 'recorder',
+    doc: 'Records the membrane potential of the neurons it is connected to.',
+    params: {
+      interval: { default: 1, unit: 'ms', doc: 'Time between two samples.', min: 0.1, max: 10 },
+      offset: { default: 0, unit: 'ms', doc: 'Time of the first possible sample.' },
+      record_from: { default: ['V_m'] as unknown as number[], doc: 'What to record (V_m).' },
+      ...recorderCommon(),
+    },
+  },
+  multimeter: {
+    name: 'multimeter',
+    kind: 'recorder',
+    doc: 'Records chosen state variables (e.g. V_m, I_syn_ex) of the neurons it is connected to.',
+    params: {
+      interval: { default: 1, unit: 'ms', doc: 'Time between two samples.', min: 0.1, max: 10 },
+      offset: { default: 0, unit: 'ms', doc: 'Time of the first possible sample.' },
+      record_from: { default: [], doc: 'What to record, e.g. ["V_m", "I_syn_ex"].' },
+      ...recorderCommon(),
+    },
+  },
+};
+
+/** Parameters the blocks may set but whose type is a list of strings, not numbers. */
+const STRING_LIST_PARAMS = new Set(['record_from']);
+const DOUBLE_LIST_PARAMS = new Set(['spike_times', 'spike_weights', 'spike_multiplicities']);
+
+// ---- formatting numbers the way NEST's C++ streams do (std::ostream default: %g, 6 digits) ----
+
+/** Formats a number as C++'s default ostream would (like printf %g). */
+export function formatCpp(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  if (x === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(x)));
+  if (exp < -5 || exp >= 6) {
+    // scientific: mantissa with up to 6 significant digits, trailing zeros removed, exponent 2+ digits
+    let [mant, e] = x.toExponential(5).split('e');
+    if (mant.includes('.')) mant = mant.replace(/0+$/, '').replace(/\.$/, '');
+    const en = Number(e);
+    const es = String(Math.abs(en)).padStart(2, '0');
+    return `${mant}e${en < 0 ? '-' : '+'}${es}`;
+  }
+  return String(Number(x.toPrecision(6)));
+}
+
+// ---- type checks (NEST's TypeMismatch texts) ----
+
+function cppTypeOf(v: unknown): string {
+  if (typeof v === 'string') return 'std::string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
+  if (Array.isArray(v)) return 'std::vector<double>';
+  return 'unknown';
+}
+
+function typeMismatch(key: string, v: unknown, target: string): NestError {
+  // NEST adds a final '.' only for scalar targets (seen in 3.10's messages).
+  const dot = target === 'double' ? '.' : '';
+  return new NestError('TypeMismatch', `Expected datatype: Failed to cast '${key}' from ${cppTypeOf(v)} to type ${target}${dot}`);
+}
+
+/** Coerces a value like NEST's dictionary access would; returns a NestError on a type mismatch. */
+function checkType(key: string, v: unknown, info: ParamInfo): NestError | null {
+  if (v === null || v === undefined) {
+    return new NestError('AttributeError', `when converting Python Dictionary: value of key (${key}) is not a known type, got <class 'NoneType'>`);
+  }
+  const d = info.default;
+  if (STRING_LIST_PARAMS.has(key)) {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      return new NestError('TypeMismatch', `Expected datatype: Failed to cast '${key}' from ${cppTypeOf(v)} to type std::vector<string>`);
+    }
+    return null;
+  }
+  if (DOUBLE_LIST_PARAMS.has(key)) {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' && typeof x !== 'boolean')) {
+      return typeMismatch(key, v, 'std::vector<double>');
+    }
+    return null;
+  }
+  if (typeof d === 'number') {
+    if (typeof v === 'number' || typeof v === 'boolean') return null;
+    if (Array.isArray(v)) return null; // NEST 3.10 silently accepts a list here; we take its first element
+    return typeMismatch(key, v, 'double');
+  }
+  if (typeof d === 'boolean') {
+    if (typeof v === 'boolean') return null;
+    return typeMismatch(key, v, 'bool');
+  }
+  if (typeof d === 'string') {
+    if (typeof v === 'string') return null;
+    return typeMismatch(key, v, 'std::string');
+  }
+  return null;
+}
+
+/** A parameter value as a number (NEST turns bool into 1.0/0.0, a list into its first element). */
+export function asNumber(v: unknown): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (Array.isArray(v)) return Number(v[0]);
+  return Number(v);
+}
+
+// ---- time grid helpers ----
+
+/** Time in ms → whole tics (NEST rounds to the nearest tic). */
+export function msToTics(t: number): number {
+  return Math.round(t * TICS_PER_MS);
+}
+
+/** Is t (ms) on the grid of `resolution` (ms), to within NEST's tic rounding? */
+export function isOnGrid(t: number, resolution: number): boolean {
+  const tics = msToTics(t);
+  const step = msToTics(resolution);
+  return tics % step === 0;
+}
+
+// ---- the checks ----
+
+function badProperty(model: string, nodeId: number | undefined, text: string): NestError {
+  const prefix = nodeId === undefined ? '' : `Setting status of a '${model}' with node ID ${nodeId}: `;
+  return new NestError('BadProperty', prefix + text);
+}
+
+/** Read-only status entries: NEST refuses to set them ("Unaccessed elements"). */
+function unknownKeys(model: string, params: Record<string, unknown>): string[] {
+  const info = NEST_MODELS[model];
+  return Object.keys(params).filter((k) => !(k in info.params)).sort();
+}
+
+/**
+ * The checks NEST 3.10 applies when `params` are set on a node of `model`.
+ * `current` is the node's present parameter values (the model defaults when omitted), because
+ * several checks compare two parameters (V_reset < V_th). `nodeId`, when given, produces NEST's
+ * full text "Setting status of a 'model' with node ID n: ..."; without it, only the reason.
+ * `resolution` (ms) is needed for the time-grid checks of devices (default 0.1).
+ */
+export function checkParams(
+  model: string,
+  params: Record<string, unknown>,
+  nodeId?: number,
+  current?: Record<string, unknown>,
+  resolution = 0.1,
+): NestError | null {
+  const info = NEST_MODELS[model];
+  if (!info) return new NestError('UnknownModelName', `${model} is not a known model name.`);
+
+  const unknown = unknownKeys(model, params);
+  for (const [k, v] of Object.entries(params)) {
+    if (k in info.params) {
+      const err = checkType(k, v, info.params[k]);
+      if (err) return err;
+    }
+  }
+  if (unknown.length > 0) {
+    return new NestError(
+      'UnaccessedDictionaryEntry',
+      `Unaccessed elements in params, in function NodeManager::set_status: ${unknown.map((k) => ' ' + k).join('')}`,
+    );
+  }
+
+  // The merged values: what the node would hold after the change.
+  const merged: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(info.params)) merged[k] = p.default;
+  if (current) Object.assign(merged, current);
+  Object.assign(merged, params);
+  const num = (k: string) => asNumber(merged[k]);
+  const bad = (text: string) => badProperty(model, nodeId, text);
+
+  switch (model) {
+    case 'iaf_psc_alpha':
+      // Order of checks as NEST 3.10 reports them when several fail at once.
+      if (num('C_m') <= 0) return bad('Capacitance must be > 0.');
+      if (num('tau_m') <= 0) return bad('Membrane time constant must be > 0.');
+      if (num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0) return bad('All synaptic time constants must be > 0.');
+      if (num('t_ref') < 0) return bad("The refractory time t_ref can't be negative.");
+      if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
+      return null;
+    case 'iaf_psc_exp':
+      if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
+      if (num('C_m') <= 0) return bad('Capacitance must be strictly positive.');
+      if (num('tau_m') <= 0 || num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0) {
+        return bad('Membrane and synapse time constants must be strictly positive.');
+      }
+      if (num('t_ref') < 0) return bad('Refractory time must not be negative.');
+      if (num('rho') < 0) return bad('Stochastic firing intensity must not be negative.');
+      if (num('delta') < 0) return bad('Width of threshold region must not be negative.');
+      return null;
+    case 'iaf_psc_delta':
+      if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
+      if (num('C_m') <= 0) return bad('Capacitance must be > 0.');
+      if (num('t_ref') < 0) return bad('Refractory time must not be negative.');
+      if (num('tau_m') <= 0) return bad('Membrane time constant must be > 0.');
+      return null;
+  }
+
+  // Devices: rate / spike times first, then the activity window.
+  if (model === 'poisson_generator' && num('rate') < 0) return bad('The rate cannot be negative.');
+  if (model === 'spike_generator') {
+    const err = checkSpikeGenerator(merged, params, bad, resolution);
+    if (err) return err;
+  }
+  if (model === 'voltmeter' || model === 'multimeter') {
+    const iv = num('interval');
+    if (msToTics(iv) < msToTics(resolution)) return bad('The sampling interval must be at least as long as the simulation resolution.');
+    if (!isOnGrid(iv, resolution)) return bad('The sampling interval must be a multiple of the simulation resolution.');
+    const off = num('offset');
+    if (off !== 0 && msToTics(off) < msToTics(resolution)) {
+      return bad('The offset for the sampling interval must be at least as long as the simulation resolution.');
+    }
+  }
+  for (const k of ['origin', 'start', 'stop']) {
+    const t = num(k);
+    if (k === 'stop' && t === NEST_FOREVER) continue;
+    if (t < 0 && k !== 'origin') return bad(`${k} must be a multiple of the simulation resolution.`);
+    if (!isOnGrid(t, resolution)) return bad(`${k} must be a multiple of the simulation resolution.`);
+  }
+  if (num('stop') < num('start')) return bad('stop >= start required.');
+  return null;
+}
+
+function checkSpikeGenerator(
+  merged: Record<string, unknown>,
+  params: Record<string, unknown>,
+  bad: (text: string) => NestError,
+  resolution: number,
+): NestError | null {
+  const precise = Boolean(merged.precise_times);
+  const offgrid = Boolean(merged.allow_offgrid_times);
+  const shift = Boolean(merged.shift_now_spikes);
+  if (precise && (offgrid || shift)) {
+    return bad('Option precise_times cannot be set to true when either allow_offgrid_times or shift_now_spikes is set to true.');
+  }
+  const times = (merged.spike_times as number[]).map(asNumber);
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] < times[i - 1]) return bad('Spike times must be sorted in non-descending order.');
+  }
+  if ('spike_times' in params && !precise) {
+    for (const t of times) {
+      if (t === 0) return bad('spike time cannot be set to 0.');
+      if (!offgrid && (t < 0 || !isOnGrid(t, resolution))) {
+        return bad(`spike_generator: Time point ${formatCpp(t)} is not representable in current resolution.`);
+      }
+    }
+  }
+  const w = merged.spike_weights as number[];
+  if (w.length !== 0 && w.length !== times.length) {
+    return bad('spike_weights must have the same number of elements as spike_times, or 0 elements to clear the property.');
+  }
+  const m = merged.spike_multiplicities as number[];
+  if (m.length !== 0 && m.length !== times.length) {
+    return bad('spike_multiplicities must have the same number of elements as spike_times or 0 elements to clear the property.');
+  }
+  return null;
+}
+
+/** Kernel parameters NEST 3.10 knows (the list its ValueError prints). */
+export const KERNEL_PARAMETERS = [
+  'T_max', 'T_min', 'adaptive_target_buffers', 'biological_time', 'buffer_size_spike_data',
+  'buffer_size_target_data', 'build_info', 'connection_rules', 'cycle_time_log', 'data_path',
+  'data_prefix', 'dict_miss_is_error', 'eprop_learning_window', 'eprop_reset_neurons_on_update',
+  'eprop_update_interval', 'growth_curves', 'growth_factor_buffer_target_data', 'keep_source_table',
+  'kernel_status', 'local_num_threads', 'local_spike_counter', 'max_buffer_size_target_data',
+  'max_delay', 'max_num_syn_models', 'max_update_time', 'memory_size', 'min_delay', 'min_update_time',
+  'ms_per_tic', 'network_size', 'node_models', 'num_connections', 'num_processes', 'off_grid_spiking',
+  'overwrite_files', 'print_time', 'recording_backends', 'recv_buffer_size_secondary_events',
+  'resolution', 'rng_seed', 'rng_type', 'rng_types', 'send_buffer_size_secondary_events',
+  'spike_buffer_grow_extra', 'spike_buffer_resize_log', 'spike_buffer_shrink_limit',
+  'spike_buffer_shrink_spare', 'stimulation_backends', 'structural_plasticity_synapses',
+  'structural_plasticity_update_interval', 'synapse_models', 'tics_per_ms', 'tics_per_step', 'to_do',
+  'total_num_virtual_procs', 'update_time_limit', 'use_compressed_spikes', 'use_wfr', 'verbosity',
+  'wfr_comm_interval', 'wfr_interpolation_order', 'wfr_max_iterations', 'wfr_tol',
+];
+
+/**
+ * The checks of nest.SetKernelStatus. `state` tells whether nodes exist or the network has been
+ * simulated (then the resolution is frozen, as in NEST).
+ */
+export function checkKernelStatus(
+  params: Record<string, unknown>,
+  state: { nodesCreated?: boolean; simulated?: boolean } = {},
+): NestError | null {
+  for (const k of Object.keys(params)) {
+    if (!KERNEL_PARAMETERS.includes(k)) {
+      return new NestError(
+        'ValueError',
+        `\`${k}\` is not a valid kernel parameter, valid parameters are: ${KERNEL_PARAMETERS.map((p) => `'${p}'`).join(', ')}`,
+      );
+    }
+  }
+  if ('resolution' in params) {
+    const r = params.resolution;
+    if (typeof r !== 'number') return typeMismatch('resolution', r, 'double');
+    if (state.simulated && state.nodesCreated) {
+      return new NestError('KernelException', 'Time representation unchanged. Error conditions: Nodes have already been created. Network has been simulated.');
+    }
+    if (state.simulated) return new NestError('KernelException', 'Network has been simulated: time representation cannot be changed.');
+    if (state.nodesCreated) return new NestError('KernelException', 'Nodes have already been created: time representation cannot be changed.');
+    // "One tic" = 0.001 ms; NEST compares the value rounded to tics.
+    if (!(r * TICS_PER_MS >= 1 - 1e-9)) return new NestError('KernelException', 'Resolution must be greater than or equal to one tic. Value unchanged.');
+    if (Math.abs(r * TICS_PER_MS - Math.round(r * TICS_PER_MS)) > 1e-6) {
+      return new NestError('KernelException', 'Resolution must be a multiple of the tic length. Value unchanged.');
+    }
+  }
+  if ('rng_seed' in params) {
+    const s = params.rng_seed;
+    if (typeof s !== 'number' || !Number.isInteger(s)) {
+      return new NestError('TypeMismatch', `Expected datatype: Failed to cast 'rng_seed' from ${cppTypeOf(s)} to type long`);
+    }
+    if (s < 1 || s > 4294967295 - 1) return new NestError('BadProperty', 'RNG seed must be in (0, 2^32-1).');
+  }
+  return null;
+}
+
+/**
+ * The delay check of nest.Connect: the delay, rounded to whole steps, must be at least one step.
+ * (NEST 3.10 rounds 0.05 at h = 0.1 up to 0.1 and accepts it; 0.04 becomes 0 and is refused.)
+ */
+export function checkDelay(delay: number, resolution: number): NestError | null {
+  const steps = delayToSteps(delay, resolution);
+  if (steps < 1) {
+    const shown = steps * resolution;
+    return new NestError('BadDelay', `Delay value ${formatCpp(delay < 0 ? delay : shown)} is invalid: Delay must be greater than or equal to resolution`);
+  }
+  return null;
+}
+
+/** A delay in ms → whole steps, rounded to the nearest step as NEST does (half rounds up). */
+export function delayToSteps(delay: number, resolution: number): number {
+  const tics = msToTics(delay);
+  const stepTics = msToTics(resolution);
+  return Math.floor(tics / stepTics + 0.5);
+}

@@ -1,0 +1,153 @@
+/**
+ * Loads Pyodide, plugs the TypeScript kernel in as a JS module, installs the Python `nest`
+ * facade and runs learner programs. Used unchanged by the browser worker (workers/sim.worker.ts)
+ * and by Node (src/cli/node-runtime.ts): only how Pyodide and the .py files are found differs.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import type { Kernel } from './engine/nest/api';
+import type { RunError, RunResult } from './api';
+
+/** Pyodide's own signal number for Ctrl-C; writing it into the interrupt buffer stops Python. */
+export const SIGINT = 2;
+
+export interface RuntimeOptions {
+  /** pyodide's loadPyodide (from 'pyodide', or the browser's /pyodide/pyodide.mjs). */
+  loadPyodide: (config: { indexURL?: string }) => Promise<PyodideAPI>;
+  /** Where Pyodide's wasm, stdlib and lock file live. Node finds them itself. */
+  indexURL?: string;
+  /** The facade's Python files by path; everything up to 'python/' is dropped, so
+   * 'workers/python/nest/__init__.py' and './python/nest/__init__.py' both install 'nest/__init__.py'. */
+  facadeFiles: Record<string, string>;
+  kernel: Kernel;
+  /** Shared with whoever presses Stop (byte 0 = SIGINT). Without one, Stop is not possible. */
+  interruptBuffer?: SharedArrayBuffer;
+}
+
+/** The folder inside Pyodide's file system that holds the facade (put first on sys.path). */
+const FACADE_DIR = '/home/pyodide/spikeblocks';
+
+interface PythonRunOutcome {
+  ok: boolean;
+  response?: unknown;
+  error?: RunError;
+  stdout: string;
+  pythonMs: number;
+}
+
+export class SimRuntime {
+  private constructor(
+    private readonly pyodide: PyodideAPI,
+    private readonly runProgram: PyProxy & ((code: string) => PythonRunOutcome),
+    private readonly interrupt: Uint8Array | null,
+    /** Time from the start of loading until the facade was importable. */
+    readonly loadMs: number,
+    readonly nestVersion: string,
+  ) {}
+
+  static async create(options: RuntimeOptions): Promise<SimRuntime> {
+    const started = performance.now();
+    const pyodide = await options.loadPyodide(options.indexURL ? { indexURL: options.indexURL } : {});
+    const interrupt = options.interruptBuffer ? new Uint8Array(options.interruptBuffer) : null;
+    if (interrupt) pyodide.setInterruptBuffer(interrupt);
+
+    pyodide.registerJsModule('_spikeblocks_host', {
+      kernel: options.kernel,
+      // The kernel polls this during Simulate. It consumes the signal (resets the byte) because
+      // the kernel throws on its own; otherwise Python would raise a second KeyboardInterrupt
+      // later, possibly outside the program's try/except.
+      shouldStop: () => {
+        if (interrupt && interrupt[0] === SIGINT) {
+          interrupt[0] = 0;
+          return true;
+        }
+        return false;
+      },
+    });
+
+    const files = Object.entries(options.facadeFiles);
+    if (!files.some(([path]) => facadePath(path) === 'nest/__init__.py')) {
+      throw new Error('facade files must include nest/__init__.py');
+    }
+    for (const [path, source] of files) {
+      const target = `${FACADE_DIR}/${facadePath(path)}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, source);
+    }
+    pyodide.runPython(
+      `import sys\nif ${JSON.stringify(FACADE_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(FACADE_DIR)})\n` +
+        'import nest, spikeblocks_runner',
+    );
+    const runProgram = pyodide.runPython('spikeblocks_runner.run_program') as SimRuntime['runProgram'];
+    const nestVersion = String(pyodide.runPython('nest.__version__'));
+    return new SimRuntime(pyodide, runProgram, interrupt, performance.now() - started, nestVersion);
+  }
+
+  /** Run one program in fresh globals. Never throws: every failure becomes a RunError. */
+  run(code: string): RunResult {
+    const started = performance.now();
+    let outcome: PythonRunOutcome;
+    try {
+      outcome = this.runProgram(code);
+    } catch (error) {
+      // Only reachable when a Stop lands outside the program's own try/except
+      // (e.g. while the response is converted): report it like any other Stop.
+      const stopped = String(error).includes('KeyboardInterrupt');
+      outcome = {
+        ok: false,
+        error: {
+          type: stopped ? 'KeyboardInterrupt' : 'InternalError',
+          message: stopped ? 'Stopped' : String(error),
+          line: null,
+          traceback: '',
+        },
+        stdout: '',
+        pythonMs: performance.now() - started,
+      };
+    } finally {
+      // A Stop that came after the program ended must not hit the next run.
+      if (this.interrupt) this.interrupt[0] = 0;
+    }
+    const timings = { totalMs: performance.now() - started, pythonMs: outcome.pythonMs };
+    if (outcome.ok) return { ok: true, response: outcome.response, stdout: outcome.stdout, timings };
+    return { ok: false, error: outcome.error as RunError, stdout: outcome.stdout, timings };
+  }
+
+  get pyodideVersion(): string {
+    return this.pyodide.version;
+  }
+}
+
+/**
+ * Prepares a value to be posted with its typed arrays transferred (moved, not copied). A typed
+ * array that is only part of its buffer, or shares its buffer with another, is copied first:
+ * transferring would otherwise move (and detach) memory that is not the response's alone.
+ */
+export function forTransfer<T>(value: T): { value: T; transfer: ArrayBuffer[] } {
+  const owned = new Set<ArrayBuffer>();
+  const visit = (v: unknown): unknown => {
+    if (ArrayBuffer.isView(v)) {
+      const view = v as Float64Array;
+      const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
+      if (view.buffer instanceof ArrayBuffer && whole && !owned.has(view.buffer)) {
+        owned.add(view.buffer);
+        return view;
+      }
+      const copy = view.slice();
+      owned.add(copy.buffer as ArrayBuffer);
+      return copy;
+    }
+    if (Array.isArray(v)) return v.map(visit);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, visit(x)]));
+    }
+    return v;
+  };
+  const prepared = visit(value) as T;
+  return { value: prepared, transfer: [...owned] };
+}
+
+function facadePath(path: string): string {
+  const marker = path.lastIndexOf('python/');
+  return marker >= 0 ? path.slice(marker + 'python/'.length) : path.replace(/^\.?\//, '');
+}
