@@ -144,9 +144,10 @@ export class SbResults extends LitElement {
     const panels = this.panels;
     const reason = emptyReason(this.response, panels);
     if (reason) return html`<p class="empty">${reason}</p>`;
-    const xMax = this.simTime ?? this.summary.durationMs;
+    const summary = this.summary;
+    const xMax = this.simTime ?? summary.durationMs;
     return html`
-      <p class="summary">${summaryText(this.summary) || 'Results'}</p>
+      <p class="summary">${summaryText(summary) || 'Results'}</p>
       ${panels.map((panel) => this.renderPanel(panel, xMax))}
     `;
   }

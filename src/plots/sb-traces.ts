@@ -1,9 +1,15 @@
 import { html, css, type PropertyDeclarations } from 'lit';
 import type uPlot from 'uplot';
-import { CHART_STYLES, UplotElement, axis, timeRange, type ChartSpec } from './uplot-element';
+import { CHART_STYLES, UplotElement, timeAxis, timeRange, valueAxis, type ChartSpec } from './uplot-element';
 import { recordablesIn, splitBySender, type RecorderEvents, type TraceColumns } from './events';
 import { axisLabel } from './units';
 import { lineColor } from './colors';
+
+/**
+ * Up to this many lines each has its own colour, so the legend names them; beyond it colours
+ * repeat, a legend would mislead and, on a narrow window, be taller than the chart.
+ */
+const MAX_LEGEND_LINES = 7;
 
 /** More lines than this turn into an unreadable tangle (and cost draw time); the rest are named, not drawn. */
 export const DEFAULT_MAX_LINES = 20;
@@ -118,12 +124,19 @@ export class SbTraces extends UplotElement {
               </select></label
             >`
           : null}
-        ${totalSenders > senders.length
-          ? html`<span class="note">Showing the first ${senders.length} of ${totalSenders} neurons.</span>`
-          : null}
+        ${this.renderNote(senders, totalSenders)}
       </div>
       <div class="plot" role="img" aria-label="${this.selected} of ${senders.length} neurons over time"></div>
     `;
+  }
+
+  private renderNote(senders: number[], totalSenders: number) {
+    const ids = senders.length > 1 ? ` (ids ${senders[0]}–${senders[senders.length - 1]})` : '';
+    if (totalSenders > senders.length) {
+      return html`<span class="note">Showing the first ${senders.length} of ${totalSenders} neurons${ids}.</span>`;
+    }
+    if (senders.length > MAX_LEGEND_LINES) return html`<span class="note">${senders.length} neurons${ids}.</span>`;
+    return null;
   }
 
   protected override chartSpec(): ChartSpec | null {
@@ -145,8 +158,8 @@ export class SbTraces extends UplotElement {
       options: {
         series,
         scales: { x: { time: false, range: timeRange(this.xMax) } },
-        axes: [axis('time (ms)'), axis(axisLabel(this.selected), { size: 60 })],
-        legend: { show: true, live: true },
+        axes: [timeAxis(), valueAxis(axisLabel(this.selected))],
+        legend: { show: senders.length <= MAX_LEGEND_LINES, live: true },
         cursor: {
           drag: { x: true, y: false },
           ...(this.syncKey ? { sync: { key: this.syncKey } } : {}),

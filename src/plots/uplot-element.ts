@@ -126,18 +126,38 @@ export abstract class UplotElement extends LitElement {
   }
 }
 
-/** Axis styling shared by all charts; labels carry units so a learner can read the numbers. */
-export function axis(label: string, extra: uPlot.Axis = {}): uPlot.Axis {
+/**
+ * Tick labels as plain numbers ("1000", not "1,000": times and ids are not money), without the
+ * float noise of tick arithmetic (0.30000000000000004).
+ */
+const plainNumbers: uPlot.Axis.Values = (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(9)))));
+
+/** Width reserved for every y axis, so the plot areas of all panels line up under one another. */
+const Y_AXIS_SIZE = 64;
+
+function axis(label: string, extra: uPlot.Axis): uPlot.Axis {
   return {
     label,
     stroke: AXIS_STROKE,
     font: AXIS_FONT,
     labelFont: LABEL_FONT,
-    labelSize: 20,
+    labelSize: 18,
+    labelGap: 0,
+    values: plainNumbers,
     grid: { stroke: GRID_STROKE, width: 1 },
-    ticks: { stroke: GRID_STROKE, width: 1 },
+    ticks: { stroke: GRID_STROKE, width: 1, size: 6 },
     ...extra,
   };
+}
+
+/** The time axis every chart shares; labelled with its unit so a learner can read the numbers. */
+export function timeAxis(): uPlot.Axis {
+  return axis('time (ms)', { size: 32 });
+}
+
+/** A y axis with its unit in the label, e.g. "V_m (mV)". */
+export function valueAxis(label: string, extra: uPlot.Axis = {}): uPlot.Axis {
+  return axis(label, { size: Y_AXIS_SIZE, ...extra });
 }
 
 /**

@@ -73,14 +73,16 @@ async function inChromium(): Promise<Record<number, Measured>> {
     const results: Record<number, Measured> = {};
     for (const neurons of sizes) {
       const runs = await page.evaluate(
-        async ({ neurons, simTimeMs, repeats, rate, weight }) => {
-          const { runThroughputCase } = await import('/test/bench/throughput-case.ts');
+        async ({ moduleUrl, neurons, simTimeMs, repeats, rate, weight }) => {
+          // vite compiles the TypeScript module for the page; the URL is a variable so that tsc
+          // leaves this browser-side import alone.
+          const { runThroughputCase } = (await import(moduleUrl)) as typeof import('./throughput-case');
           runThroughputCase({ neurons: 100, simTimeMs: 100 });
           const out = [];
           for (let i = 0; i < repeats; i++) out.push(runThroughputCase({ neurons, simTimeMs, rate, weight }));
           return out;
         },
-        { neurons, simTimeMs, repeats, rate: RATE, weight: WEIGHT },
+        { moduleUrl: '/test/bench/throughput-case.ts', neurons, simTimeMs, repeats, rate: RATE, weight: WEIGHT },
       );
       results[neurons] = summarize(runs, neurons, runs[0].steps);
     }

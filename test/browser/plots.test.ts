@@ -8,6 +8,11 @@ import type { SbTraces } from '../../src/plots/sb-traces';
 import type { SbResults } from '../../src/plots/sb-results';
 import type { PlottedRecorder } from '../../src/plots/recorders';
 import { splitBySender } from '../../src/plots/events';
+import type { RecorderInfo } from '../../generators/nest';
+
+// Compile-time check (tsc): the generator's recorder list can be handed to <sb-results> as is.
+const _recordersFit: (r: RecorderInfo) => PlottedRecorder = (r) => r;
+void _recordersFit;
 
 const mounted: HTMLElement[] = [];
 
@@ -43,10 +48,6 @@ const frames = (n: number) =>
     step(n);
   });
 
-beforeEach(function () {
-  this.currentTest?.timeout(8000); // DEBUG
-});
-
 afterEach(() => {
   for (const box of mounted.splice(0)) box.remove();
 });
@@ -73,17 +74,42 @@ describe('<sb-raster>', () => {
     // As NEST lists them: per slice, per neuron — not in time order.
     const events = { senders: new Float64Array([2, 2, 5, 1, 5]), times: new Float64Array([3.1, 7.4, 1.2, 7.4, 9.9]) };
     const raster = await mount<SbRaster>('sb-raster', { events, xMax: 10 });
-    const [x, y] = raster.chart!.data;
+    const [x, y] = raster.chart!.data as unknown as [Float64Array, Float64Array];
     expect(raster.spikeCount).to.equal(5);
     expect(Array.from(x)).to.deep.equal([1.2, 3.1, 7.4, 7.4, 9.9]);
-    expect(Array.from(y as ArrayLike<number>)).to.deep.equal([5, 2, 1, 2, 5]);
+    // The same (time, sender) pairs as given — none lost, none invented, none re-paired.
+    const pairs = (ts: ArrayLike<number>, ss: ArrayLike<number>) =>
+      Array.from(ts, (t, i) => `${t}@${ss[i]}`).sort();
+    expect(pairs(x, y)).to.deep.equal(pairs(events.times, events.senders));
     // Dots only: a line joining spikes of different neurons would mean nothing.
-    expect(raster.chart!.series[1].points!.show).to.equal(true);
+    const series = raster.chart!.series[1];
+    const show = series.points!.show as boolean | ((u: unknown, i: number) => boolean);
+    expect(typeof show === 'function' ? show(raster.chart, 1) : show, 'dots shown even when dense').to.equal(true);
+    expect((series.paths as (u: unknown) => unknown)(raster.chart), 'no line path').to.equal(null);
     expect(raster.chart!.axes[0].label).to.equal('time (ms)');
     expect(raster.chart!.axes[1].label).to.equal('neuron id');
     // The x axis spans the simulated time, not just the first to the last spike.
     expect(raster.chart!.scales.x.min).to.equal(0);
     expect(raster.chart!.scales.x.max).to.equal(10);
+  });
+
+  it('paints a dot where each spike is and nothing where none is', async () => {
+    const raster = await mount<SbRaster>('sb-raster', { events: { senders: [3, 1, 5], times: [2, 5, 8] }, xMax: 10 });
+    const chart = raster.chart!;
+    const ctx = chart.ctx;
+    // Is the canvas pixel at a data point the dots' blue (#0072B2, opaque)? Grid lines are faint grey.
+    const isDot = (t: number, id: number) => {
+      const x = Math.round(chart.valToPos(t, 'x', true)); // canvas pixels, plot offset included
+      const y = Math.round(chart.valToPos(id, 'y', true));
+      const [r, , b, a] = ctx.getImageData(x, y, 1, 1).data;
+      return a > 200 && b > r + 80;
+    };
+    expect(isDot(2, 3), 'spike of neuron 3 at 2 ms').to.equal(true);
+    expect(isDot(5, 1), 'spike of neuron 1 at 5 ms').to.equal(true);
+    expect(isDot(8, 5), 'spike of neuron 5 at 8 ms').to.equal(true);
+    expect(isDot(5, 3), 'no spike of neuron 3 at 5 ms').to.equal(false);
+    expect(isDot(8, 1), 'no spike of neuron 1 at 8 ms').to.equal(false);
+    expect(isDot(2, 5), 'no spike of neuron 5 at 2 ms').to.equal(false);
   });
 
   it('accepts plain number arrays (a remote server returns JSON lists)', async () => {
@@ -233,7 +259,7 @@ describe('<sb-traces>', () => {
     }
     const traces = await mount<SbTraces>('sb-traces', { events: { senders, times, V_m } });
     expect(traces.chart!.series.length).to.equal(21);
-    expect(traces.shadowRoot!.textContent).to.contain('Showing the first 20 of 25 neurons');
+    expect(traces.shadowRoot!.textContent).to.contain('Showing the first 20 of 25 neurons (ids 1–20).');
   });
 });
 
@@ -308,10 +334,33 @@ describe('<sb-results>', () => {
     });
     const raster = results.shadowRoot!.querySelector('sb-raster')!.chart!;
     const traces = results.shadowRoot!.querySelector('sb-traces')!.chart!;
-    const left = raster.valToPos(500, 'x');
-    raster.setCursor({ left, top: 10 });
+    // A real mouse move over the raster's plot area at t = 500 ms.
+    const area = raster.over.getBoundingClientRect();
+    const clientX = area.left + raster.valToPos(500, 'x');
+    raster.over.dispatchEvent(new MouseEvent('mouseenter', { clientX, clientY: area.top + 10 }));
+    raster.over.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY: area.top + 10, bubbles: true }));
+    await frames(2);
+    expect(raster.posToVal(raster.cursor.left!, 'x')).to.be.closeTo(500, 2);
     const syncedLeft = traces.cursor.left!;
     expect(traces.posToVal(syncedLeft, 'x')).to.be.closeTo(500, 2);
+  });
+
+  it('replaces the charts of the previous run when a new response arrives', async () => {
+    const results = await mount<SbResults>('sb-results', {
+      response: { events: [thirtySpikes()] },
+      recorders: [recorder('sr1', 'spike_recorder')],
+      simTime: 1000,
+      runMs: 1,
+    });
+    const raster = results.shadowRoot!.querySelector('sb-raster')!;
+    const before = raster.chart!;
+    results.response = { events: [{ senders: [1, 2], times: [100, 200] }] };
+    await settle(results);
+    expect(raster.chart).to.not.equal(before);
+    expect(before.root.isConnected, 'old chart destroyed').to.equal(false);
+    expect(raster.chart!.data[0].length).to.equal(2);
+    expect(raster.shadowRoot!.querySelectorAll('.uplot').length).to.equal(1);
+    expect(results.shadowRoot!.querySelector('.summary')!.textContent).to.contain('2 spikes');
   });
 
   it('fires record-select with the block id when a panel title is clicked', async () => {

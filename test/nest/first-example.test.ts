@@ -123,11 +123,13 @@ test(`the local engine runs the same code (${SEEDS.length} seeds) and the CLI ag
   // All seeds through one runtime in this process (one Pyodide load), and seed 1 also through
   // the command-line runner (npm run sim -- FILE --json): same seed, so the same spikes.
   const runtime = await loadNodeRuntime();
-  const responses = SEEDS.map((seed) => {
-    const result = runtime.run(programs.get(seed)!.code);
+  const responses: unknown[] = [];
+  for (const seed of SEEDS) {
+    // await: works whether run() answers at once or with a promise
+    const result = await runtime.run(programs.get(seed)!.code);
     if (!result.ok) assert.fail(`seed ${seed}: ${result.error.type}: ${result.error.message}`);
-    return result.response;
-  });
+    responses.push(result.response);
+  }
   localCounts = SEEDS.map((seed, i) => spikeCount(programs.get(seed)!, responses[i]));
   const { stdout } = await runLocalSim(files.get(1)!);
   const cli = JSON.parse(stdout) as { events: Events[] };

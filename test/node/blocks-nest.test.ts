@@ -51,12 +51,12 @@ test('model blocks link to their model page, the population block follows its dr
 
 test('units are shown on the blocks, taken from models.ts', () => {
   const text = (t: string) => JSON.stringify(NEST_BLOCKS.find((d) => d.type === t));
-  assert.match(text('nest_population'), /I_e %1 pA/);
-  assert.match(text('nest_population'), /V_th %1 mV/);
-  assert.match(text('nest_poisson_generator'), /rate %1 spikes\/s/);
-  assert.match(text('nest_dc_generator'), /amplitude %1 pA/);
+  assert.match(text('nest_population'), /I_e \(pA\) %1/);
+  assert.match(text('nest_population'), /V_th \(mV\) %1/);
+  assert.match(text('nest_poisson_generator'), /rate \(spikes\/s\) %1/);
+  assert.match(text('nest_dc_generator'), /amplitude \(pA\) %1/);
   assert.match(text('nest_param'), /"C_m \(pF\)"/);
-  assert.match(text('nest_connect'), /delay %1 ms/);
+  assert.match(text('nest_connect'), /delay \(ms\) %1/);
 });
 
 test('a slider shadow for every model parameter with a known range, with that range', () => {

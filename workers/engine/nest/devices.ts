@@ -144,8 +144,21 @@ export class SpikeRecorder extends Device {
     this.senders.length = at + n;
     this.times.length = at + n;
   }
+  /** Start of the events recorded in the current min_delay slice. */
+  private sliceStart = 0;
+
+  /**
+   * NEST delivers a slice's spikes at its end, grouped by sender (each node runs through the
+   * whole slice before the next one), so within a slice events are ordered by sender, then time.
+   */
+  endSlice(): void {
+    const from = this.sliceStart, total = this.senders.length;
+    this.sliceStart = total;
+    sortSegmentBySender(this.senders, [this.times], from, total);
+  }
+
   get nEvents(): number { return this.senders.length; }
-  clear(): void { this.senders.clear(); this.times.clear(); }
+  clear(): void { this.senders.clear(); this.times.clear(); this.sliceStart = 0; }
 }
 
 export class Multimeter extends Device {
@@ -190,24 +203,26 @@ export class Multimeter extends Device {
    */
   commit(): void {
     const total = this.senders.length;
-    const from = this.committed;
-    if (total - from > 1 && this.targets.length > 1) {
-      const idx = Array.from({ length: total - from }, (_, k) => from + k);
-      const s = this.senders.raw;
-      idx.sort((a, b) => s[a] - s[b] || a - b);
-      const reorder = (g: GrowableF64) => {
-        const copy = g.raw.slice(from, total);
-        for (let k = 0; k < idx.length; k++) g.raw[from + k] = copy[idx[k] - from];
-      };
-      reorder(this.senders);
-      reorder(this.times);
-      this.values.forEach(reorder);
-    }
+    sortSegmentBySender(this.senders, [this.times, ...this.values], this.committed, total);
     this.committed = total;
   }
 
   get nEvents(): number { return this.committed; }
   clear(): void {
     this.senders.clear(); this.times.clear(); this.values.forEach((v) => v.clear()); this.committed = 0;
+  }
+}
+
+/** Stable-sort events [from, to) by sender, moving the other columns along. */
+function sortSegmentBySender(senders: GrowableF64, others: GrowableF64[], from: number, to: number): void {
+  const s = senders.raw;
+  let sorted = true;
+  for (let k = from + 1; k < to && sorted; k++) if (s[k] < s[k - 1]) sorted = false;
+  if (sorted) return;
+  const idx = Array.from({ length: to - from }, (_, k) => from + k);
+  idx.sort((a, b) => s[a] - s[b] || a - b);
+  for (const g of [senders, ...others]) {
+    const copy = g.raw.slice(from, to);
+    for (let k = 0; k < idx.length; k++) g.raw[from + k] = copy[idx[k] - from];
   }
 }

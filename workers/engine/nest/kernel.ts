@@ -123,6 +123,7 @@ export class NestKernel implements Kernel {
   private popOut: PopOutput[] = [];
   private updaterOut: (PopOutput | null)[] = [];
   private meters: Multimeter[] = [];
+  private spikeRecorders: SpikeRecorder[] = [];
 
   constructor() {
     this.reset();
@@ -156,6 +157,7 @@ export class NestKernel implements Kernel {
     this.popOut = [];
     this.updaterOut = [];
     this.meters = [];
+    this.spikeRecorders = [];
   }
 
   setKernelStatus(params: Params): void {
@@ -164,6 +166,11 @@ export class NestKernel implements Kernel {
     if ('resolution' in params) {
       this.resolution = params.resolution as number;
       this.stepTics = msToTics(this.resolution);
+    }
+    if ('biological_time' in params && this.now !== 0) {
+      // NEST moves its clock back to 0 and keeps every state; our ring buffers are indexed by the
+      // clock, so rewinding it would misplace spikes in flight. Refuse rather than be wrong.
+      throw new NestError('NotImplemented', 'Setting biological_time back to 0.0 after a simulation is not available in the local engine; use nest.ResetKernel(), or run the program on NEST Server.');
     }
     if ('rng_seed' in params) {
       this.rngSeed = params.rng_seed as number;
@@ -242,6 +249,7 @@ export class NestKernel implements Kernel {
         this.devices.push(dev);
         if (info.kind === 'generator') this.updaters.push(dev);
         if (dev instanceof Multimeter) this.meters.push(dev);
+        if (dev instanceof SpikeRecorder) this.spikeRecorders.push(dev);
       }
     }
     this.wiringDirty = true;
@@ -599,7 +607,10 @@ export class NestKernel implements Kernel {
       const s = this.now;
       // NEST hands a meter its samples at the start of the next min_delay slice (slices are
       // aligned to multiples of min_delay from t = 0).
-      if (s % m === 0) for (const meter of this.meters) meter.commit();
+      if (s % m === 0) {
+        for (const meter of this.meters) meter.commit();
+        for (const rec of this.spikeRecorders) rec.endSlice();
+      }
       this.step(s);
       this.now = s + 1;
       work += workPerStep;
@@ -608,10 +619,15 @@ export class NestKernel implements Kernel {
         const tNow = now();
         if (tNow - lastPoll >= POLL_INTERVAL_MS) {
           lastPoll = tNow;
-          if (shouldStop && shouldStop()) throw new SimulationInterrupted();
+          if (shouldStop && shouldStop()) {
+            for (const rec of this.spikeRecorders) rec.endSlice();
+            throw new SimulationInterrupted();
+          }
         }
       }
     }
+    // NEST delivers the spikes of the last (possibly unfinished) slice when Simulate returns.
+    for (const rec of this.spikeRecorders) rec.endSlice();
   }
 
   private workPerStep(): number {
@@ -690,15 +706,7 @@ export class NestKernel implements Kernel {
     const table = sampler.table;
     const n = local.length;
     if (table !== null && st.sameRing) {
-      rng.scatterPoisson(table, n, rings[0], ((s + delay[0]) % L) * rowLength[0], local, weight);
-    } else if (table !== null) {
-      // Inversion inline: one 32-bit uniform, usually one or two comparisons.
-      for (let c = 0; c < n; c++) {
-        const u = rng.uniform32();
-        let k = 0;
-        while (u >= table[k]) k++;
-        if (k > 0) rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += weight[c] * k;
-      }
+      rng.scatterPoisson(table, sampler.guide, n, rings[0], ((s + delay[0]) % L) * rowLength[0], local, weight);
     } else {
       for (let c = 0; c < n; c++) {
         const k = sampler.draw(rng);

@@ -447,6 +447,9 @@ export function checkKernelStatus(
       return new NestError('KernelException', 'Resolution must be a multiple of the tic length. Value unchanged.');
     }
   }
+  if ('biological_time' in params && params.biological_time !== 0) {
+    return new NestError('BadProperty', 'The simulation time can only be set to 0.0.');
+  }
   if ('rng_seed' in params) {
     const s = params.rng_seed;
     if (typeof s !== 'number' || !Number.isInteger(s)) {

@@ -491,7 +491,7 @@ function alphaUniform(
     if (refr[i] === 0) {
       // Terms of channels that never receive input are exactly zero: skip reading them.
       let v = P30 * ((useCur ? iPrev[i] : 0) + Ie[i]) + P31ex * dex + P32ex * iex;
-      if (useIn) v += P31in * dIIn[i] + P32in * iIn[i];
+      if (useIn) v = v + P31in * dIIn[i] + P32in * iIn[i]; // same rounding order as the general loop
       yi = v + em1 * yi + yi;
       if (yi < vMin) yi = vMin;
     } else {

@@ -54,9 +54,10 @@ export class Rng {
    * target c, draw a count k by inverting `cdf` and add weight[c]·k to ring[base + local[c]].
    * (Bit-for-bit the same stream as calling uniform32() per target.)
    */
-  scatterPoisson(cdf: Float64Array, n: number, ring: Float64Array, base: number, local: Int32Array, weight: Float64Array): void {
+  scatterPoisson(
+    cdf: Float64Array, guide: Int32Array, n: number, ring: Float64Array, base: number, local: Int32Array, weight: Float64Array,
+  ): void {
     let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
-    const p0 = cdf[0];
     for (let c = 0; c < n; c++) {
       const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
       const t = s1 << 9;
@@ -66,9 +67,11 @@ export class Rng {
       s0 ^= s3;
       s2 ^= t;
       s3 = rotl(s3, 11);
-      const u = (r >>> 0) * 2.3283064365386963e-10;
-      if (u < p0) continue; // no spike: the common case
-      let k = 1;
+      const bits = r >>> 0;
+      const u = bits * 2.3283064365386963e-10;
+      // The guide table jumps to the right count for all but ~2% of draws; no data-dependent
+      // branch is left in the common path (adding weight·0 leaves the slot unchanged).
+      let k = guide[bits >>> 24];
       while (u >= cdf[k]) k++;
       ring[base + local[c]] += weight[c] * k;
     }
@@ -94,6 +97,7 @@ function rotl(x: number, k: number): number {
 
 /** Means below this use table inversion (exact); above, Hörmann's PTRS rejection (exact too). */
 const SMALL_MEAN = 10;
+const GUIDE_SIZE = 256;
 
 /**
  * Poisson counts with a fixed mean, as a poisson_generator needs once per target and step.
@@ -104,6 +108,9 @@ const SMALL_MEAN = 10;
 export class PoissonSampler {
   readonly mean: number;
   private cdf: Float64Array = new Float64Array(0);
+  /** guide[j] = the smallest k with cdf[k] > j/256: where inversion of u ∈ [j/256, (j+1)/256)
+   * starts searching (the result is identical to a search from 0). */
+  readonly guide: Int32Array = new Int32Array(GUIDE_SIZE);
   // PTRS constants
   private a = 0;
   private b = 0;
@@ -127,6 +134,11 @@ export class PoissonSampler {
       }
       values[values.length - 1] = 1; // close the table: every uniform < 1 lands in it
       this.cdf = Float64Array.from(values);
+      let k = 0;
+      for (let j = 0; j < GUIDE_SIZE; j++) {
+        while (this.cdf[k] <= j / GUIDE_SIZE) k++;
+        this.guide[j] = k;
+      }
     } else {
       const sq = Math.sqrt(mean);
       this.b = 0.931 + 2.53 * sq;
@@ -145,9 +157,10 @@ export class PoissonSampler {
   draw(rng: Rng): number {
     if (this.mean <= 0) return 0;
     if (this.mean < SMALL_MEAN) {
-      const u = rng.uniform32();
+      const bits = rng.nextU32();
+      const u = bits * 2.3283064365386963e-10;
       const cdf = this.cdf;
-      let k = 0;
+      let k = this.guide[bits >>> 24];
       while (u >= cdf[k]) k++;
       return k;
     }
