@@ -84,6 +84,7 @@ export class SbApp extends LitElement {
         this.engineReady = true;
         this.engineStatus = `Python engine ready (${(ms / 1000).toFixed(1)} s)`;
         document.body.dataset.engineReady = '1';
+        document.body.dataset.engineLoadMs = ms.toFixed(0);
       },
       (e: Error) => {
         this.engineStatus = 'Python engine failed to start';

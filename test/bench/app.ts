@@ -4,7 +4,7 @@
  *   - editorReadyMs:  navigation start → editor interactive (body[data-editor-ready="1"],
  *                     Blockly workspace injected), cold: new browser context, empty cache/storage
  *   - engineReadyMs:  navigation start → Python worker ready (body[data-engine-ready="1"])
- *   - workerReadyMs:  the app's own figure, if window.spikeblocks.ready resolves to { ms }
+ *   - engineLoadMs:   the worker's own load time (Pyodide + nest module), body[data-engine-load-ms]
  *   - runMs:          Run (#run) click → result plotted, as the app measures it (dataset.lastRunMs)
  *                     for the first example with the worker warm; the first run and the median of
  *                     the next ones are reported separately
@@ -76,12 +76,8 @@ async function coldLoad(browser: Browser, url: string) {
   await page.goto(url);
   const editorReadyMs = await waitForMark(page, 'editorReady', 60_000);
   const engineReadyMs = await waitForMark(page, 'engineReady', 120_000);
-  const workerReadyMs = await page.evaluate(async () => {
-    const hooks = (window as unknown as { spikeblocks?: { ready?: Promise<{ ms?: number }> } }).spikeblocks;
-    const ready = hooks?.ready ? await hooks.ready : null;
-    return typeof ready?.ms === 'number' ? ready.ms : null;
-  });
-  return { context, page, editorReadyMs, engineReadyMs, workerReadyMs, errors };
+  const engineLoadMs = await page.evaluate(() => Number(document.body.dataset.engineLoadMs));
+  return { context, page, editorReadyMs, engineReadyMs, engineLoadMs, errors };
 }
 
 async function runOnce(page: Page): Promise<number> {
@@ -107,7 +103,7 @@ try {
     loadResults.push({
       editorReadyMs: load.editorReadyMs,
       engineReadyMs: load.engineReadyMs,
-      workerReadyMs: load.workerReadyMs,
+      engineLoadMs: load.engineLoadMs,
       errors: load.errors,
     });
     if (i === 0) {
@@ -118,17 +114,6 @@ try {
     }
     await load.context.close();
   }
-  const hooks = await (async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const found = await page.evaluate(() => {
-      const s = (window as unknown as { spikeblocks?: Record<string, unknown> }).spikeblocks;
-      return s ? Object.keys(s) : null;
-    });
-    await context.close();
-    return found;
-  })();
   console.log(
     JSON.stringify(
       {
@@ -136,13 +121,12 @@ try {
         coldLoads: loads,
         editorReadyMs: { median: round(median(loadResults.map((l) => l.editorReadyMs))), each: loadResults.map((l) => round(l.editorReadyMs)) },
         engineReadyMs: { median: round(median(loadResults.map((l) => l.engineReadyMs))), each: loadResults.map((l) => round(l.engineReadyMs)) },
-        workerReadyMs: { median: round(median(loadResults.flatMap((l) => (l.workerReadyMs === null ? [] : [l.workerReadyMs])))) },
+        engineLoadMs: { median: round(median(loadResults.map((l) => l.engineLoadMs))), each: loadResults.map((l) => round(l.engineLoadMs)) },
         firstExampleRunMs: runResults && {
           firstRun: Math.round(runResults.first),
           warmMedian: round(median(runResults.warm)),
           warm: runResults.warm.map(Math.round),
         },
-        windowSpikeblocks: hooks,
         pageErrors: loadResults.flatMap((l) => l.errors),
       },
       null,

@@ -6,23 +6,11 @@
 import { expect } from '@esm-bundle/chai';
 import { LocalEngine } from '../../src/engine/local-engine';
 import type { RunResult } from '../../workers/api';
+import { N1_SAMPLES, N1_SPIKE_TIMES, N1_VM, n1Program, printedMismatch, valueAt } from '../lib/reference-cases';
 
 type Events = Record<string, Float64Array>;
 
-// N1 of /work/shared/reference/cases.md.
-const N1 = `import nest
-nest.ResetKernel()
-nest.resolution = 0.1
-neuron = nest.Create("iaf_psc_alpha")
-dc = nest.Create("dc_generator", params={"amplitude": 1000.0, "start": 0.0})
-vm = nest.Create("voltmeter", params={"interval": 0.1})
-sr = nest.Create("spike_recorder")
-nest.Connect(dc, neuron, syn_spec={"delay": 0.1})
-nest.Connect(vm, neuron)
-nest.Connect(neuron, sr)
-nest.Simulate(8.0)
-response = {"events": [sr.events, vm.events]}
-`;
+const N1 = n1Program();
 
 // Like the first example: Poisson input strong enough to make the neuron fire.
 const FIRST_EXAMPLE = `import nest
@@ -38,9 +26,8 @@ nest.Simulate(1000.0)
 response = {"events": [sr.events, vm.events]}
 `;
 
-function at(events: Events, key: string, t: number): number {
-  const i = Array.from(events.times).findIndex((x) => Math.abs(x - t) < 1e-9);
-  return events[key][i];
+function at(events: Events, key: string, t: number): number | undefined {
+  return valueAt(events.times, events[key], t);
 }
 
 function expectOk(result: RunResult): unknown {
@@ -67,13 +54,9 @@ describe('LocalEngine (Pyodide worker)', function () {
   it('runs N1 and returns the recorder arrays as Float64Array', async () => {
     const [spikes, vm] = (expectOk(await engine.run(N1)) as { events: Events[] }).events;
     expect(vm.V_m).to.be.instanceOf(Float64Array);
-    expect(vm.times.length).to.equal(79);
-    const table: [number, number][] = [
-      [0.1, -70], [0.3, -69.602], [1.0, -66.9247], [4.9, -55.0001], [5.0, -70], [7.9, -66.5572],
-    ];
-    for (const [t, v] of table) expect(at(vm, 'V_m', t)).to.be.closeTo(v, 5e-5);
-    expect(spikes.times.length).to.equal(1);
-    expect(spikes.times[0]).to.be.closeTo(5.0, 1e-9);
+    expect(vm.times.length).to.equal(N1_SAMPLES);
+    for (const [t, v] of N1_VM) expect(printedMismatch(at(vm, 'V_m', t), v, `V_m(${t})`)).to.equal(null);
+    expect(Array.from(spikes.times)).to.deep.equal(N1_SPIKE_TIMES);
   });
 
   it('measures warm runs', async () => {
