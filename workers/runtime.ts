@@ -38,7 +38,7 @@ interface PythonRunOutcome {
 export class SimRuntime {
   private constructor(
     private readonly pyodide: PyodideAPI,
-    private readonly runProgram: PyProxy & ((code: string) => PythonRunOutcome),
+    private readonly runProgram: PyProxy & ((code: string, filename?: string) => PythonRunOutcome),
     private readonly interrupt: Uint8Array | null,
     /** Time from the start of loading until the facade was importable. */
     readonly loadMs: number,
@@ -83,12 +83,13 @@ export class SimRuntime {
     return new SimRuntime(pyodide, runProgram, interrupt, performance.now() - started, nestVersion);
   }
 
-  /** Run one program in fresh globals. Never throws: every failure becomes a RunError. */
-  run(code: string): RunResult {
+  /** Run one program in fresh globals. Never throws: every failure becomes a RunError.
+   * `filename` is the name tracebacks give the program (default 'program.py', the browser's). */
+  run(code: string, options: { filename?: string } = {}): RunResult {
     const started = performance.now();
     let outcome: PythonRunOutcome;
     try {
-      outcome = this.runProgram(code);
+      outcome = options.filename ? this.runProgram(code, options.filename) : this.runProgram(code);
     } catch (error) {
       // Only reachable when a Stop lands outside the program's own try/except
       // (e.g. while the response is converted): report it like any other Stop.

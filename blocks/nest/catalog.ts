@@ -19,3 +19,16 @@ export const CREATORS: Record<string, CreatorInfo> = {
 /** Weights are currents (pA) except where a spike makes the voltage jump directly (mV). */
 export const WEIGHT_UNIT_OF_MODEL: Record<string, string> = { iaf_psc_delta: 'mV' };
 export const DEFAULT_WEIGHT_UNIT = 'pA';
+
+/** Generators that inject a current: the weight of their connection is a dimensionless factor
+ * that multiplies the current (NEST scales the generator's current by the weight). */
+export const CURRENT_GENERATORS = new Set(['dc_generator', 'ac_generator', 'noise_generator', 'step_current_generator']);
+
+/** Recording devices: NEST ignores weight and delay of their connections. */
+export const RECORDER_MODELS = new Set(['spike_recorder', 'voltmeter', 'multimeter']);
+
+/** The text of the weight's unit label on a connect block: "(pA)", "(mV)" or "(× current)". */
+export function weightUnitLabel(sourceModel: string | null, targetModel: string | null): string {
+  if (sourceModel && CURRENT_GENERATORS.has(sourceModel)) return '(× current)';
+  return `(${(targetModel && WEIGHT_UNIT_OF_MODEL[targetModel]) || DEFAULT_WEIGHT_UNIT})`;
+}

@@ -4,6 +4,7 @@
  * here: they come from workers/engine/nest/models.ts, the same data the kernel checks against.
  */
 import { NEST_MODELS, type ParamInfo } from '../../workers/engine/nest/models';
+import { RANGE_NUMBER_FIELD } from './range-number-field';
 
 /** One colour per toolbox category (MakeCode style), as Blockly hue values. */
 export const COLOURS = {
@@ -78,7 +79,7 @@ export const SEED_TYPE = 'nest_seed';
 /** A plain number (any real) for inputs without a known range; Blockly's own block. */
 export const NUMBER_TYPE = 'math_number';
 
-/** The step of a slider (typed values are rounded to it too): times to 0.01 ms so any
+/** The step of a slider when dragged (typed values are kept as typed): times to 0.01 ms so any
  * resolution a learner picks stays reachable, wide ranges to 0.1, narrow ones to 0.01. */
 function precisionFor(min: number, max: number, unit: string | undefined): number {
   if (unit === 'ms') return 0.01;
@@ -102,7 +103,7 @@ function sliderBlock(type: string, min: number, max: number, precision: number, 
   return {
     type,
     message0: '%1',
-    args0: [{ type: 'field_slider', name: 'NUM', value, min, max, precision }],
+    args0: [{ type: RANGE_NUMBER_FIELD, name: 'NUM', value, min, max, precision }],
     output: 'Number',
     style: 'math_blocks',
     tooltip,

@@ -17,10 +17,10 @@ export const CONNECTION_BLOCKS = [
     ],
     message1: 'rule %1',
     args1: [{ type: 'field_dropdown', name: 'RULE', options: RULES }],
-    message2: 'weight (%2) %1',
+    message2: 'weight %2 %1',
     args2: [
       { type: 'input_value', name: 'WEIGHT', check: 'Number', align: 'RIGHT' },
-      { type: 'field_label_serializable', name: 'WEIGHT_UNIT', text: 'pA' },
+      { type: 'field_label_serializable', name: 'WEIGHT_UNIT', text: '(pA)' },
     ],
     message3: 'delay (ms) %1',
     args3: [{ type: 'input_value', name: 'DELAY', check: 'Number', align: 'RIGHT' }],
@@ -30,7 +30,8 @@ export const CONNECTION_BLOCKS = [
     colour: COLOURS.connections,
     tooltip:
       'Connects every source to its targets (nest.Connect). Weight: peak current in pA (jump in mV for iaf_psc_delta); ' +
-      'negative weights inhibit. Delay: ms until the spike arrives. Recorders ignore weight and delay.',
+      'negative weights inhibit. From a current generator the weight is a factor that multiplies its current. ' +
+      'Delay: ms until the spike arrives. Recorders ignore weight and delay, so the block hides them.',
     helpUrl: HELP.connect,
     extensions: ['nest_weight_unit'],
   },

@@ -3,10 +3,13 @@
  * - nest_fresh_name: a node block dragged into the workspace (or pasted) takes the next free name
  *   n2, n3 … instead of sharing a variable with an existing node.
  * - nest_model_help: the help link follows the chosen neuron model.
- * - nest_weight_unit: the weight label shows mV when the target is an iaf_psc_delta population.
+ * - nest_weight_unit (on nest_connect): the weight label shows mV when the target is an
+ *   iaf_psc_delta population, "× current" when the source injects a current (its weight scales
+ *   the current), pA otherwise; and the weight and delay rows are hidden when the source or the
+ *   target is a recorder, because NEST (and the generator) ignore them there.
  */
 import * as Blockly from 'blockly';
-import { CREATORS, DEFAULT_WEIGHT_UNIT, WEIGHT_UNIT_OF_MODEL } from './catalog';
+import { CREATORS, RECORDER_MODELS, weightUnitLabel } from './catalog';
 import { modelHelpUrl, NODE_VARIABLE_TYPE } from './common';
 
 function nameTaken(ws: Blockly.Workspace, name: string): boolean {
@@ -45,11 +48,25 @@ export function modelOfVariable(ws: Blockly.Workspace, varId: string): string | 
   return null;
 }
 
+/** The inputs a recorder connection ignores. */
+export const SYNAPSE_INPUTS = ['WEIGHT', 'DELAY'] as const;
+
 function weightUnit(this: Blockly.Block, e: Blockly.Events.Abstract): void {
   if (e.isUiEvent || this.isInFlyout) return;
-  const model = modelOfVariable(this.workspace, this.getFieldValue('TARGET'));
-  const unit = (model && WEIGHT_UNIT_OF_MODEL[model]) || DEFAULT_WEIGHT_UNIT;
+  const source = modelOfVariable(this.workspace, this.getFieldValue('SOURCE'));
+  const target = modelOfVariable(this.workspace, this.getFieldValue('TARGET'));
+  const unit = weightUnitLabel(source, target);
   if (this.getFieldValue('WEIGHT_UNIT') !== unit) this.setFieldValue(unit, 'WEIGHT_UNIT');
+  const visible = !((source && RECORDER_MODELS.has(source)) || (target && RECORDER_MODELS.has(target)));
+  let changed = false;
+  for (const name of SYNAPSE_INPUTS) {
+    const input = this.getInput(name);
+    if (input && input.isVisible() !== visible) {
+      input.setVisible(visible);
+      changed = true;
+    }
+  }
+  if (changed && this instanceof Blockly.BlockSvg && this.rendered) this.queueRender();
 }
 
 export const EXTENSIONS: Record<string, (this: Blockly.Block) => void> = {

@@ -2,15 +2,16 @@
  * The NEST blocks as JSON data. Importing this module defines nothing; registerNestBlocks()
  * registers the blocks and their extensions with Blockly (idempotent).
  *
- * @blockly/field-slider is imported here because the blocks use `field_slider`. Checked in Node:
- * importing it touches no DOM (it only registers the field class and queues its CSS), so the
- * headless generator tests load the same module graph as the app.
+ * The number inputs with a known range use `field_range_number` (./range-number-field.ts), a
+ * FieldSlider from @blockly/field-slider that does not clamp typed values. Checked in Node:
+ * importing @blockly/field-slider touches no DOM (it only registers its field class and queues
+ * its CSS), so the headless generator tests load the same module graph as the app.
  */
 import * as Blockly from 'blockly';
-import '@blockly/field-slider';
 import { valueBlockDefinitions } from './common';
 import { CONNECTION_BLOCKS } from './connections';
 import { registerExtensions } from './extensions';
+import { registerRangeNumberField } from './range-number-field';
 import { NEURON_BLOCKS } from './neurons';
 import { PARAM_BLOCKS } from './params';
 import { RECORDER_BLOCKS } from './recorders';
@@ -32,6 +33,7 @@ export const NEST_BLOCKS: Blockly.JsonBlockDefinition[] = [
 ] as Blockly.JsonBlockDefinition[];
 
 export function registerNestBlocks(): void {
+  registerRangeNumberField();
   registerExtensions();
   const missing = NEST_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
   if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));

@@ -19,7 +19,7 @@ import '../plots/sb-results';
 import type { SbEditor } from './sb-editor';
 import type { SbCodePanel } from './sb-code-panel';
 
-type Notice = { kind: 'error' | 'info'; text: string; detail?: string; undo?: Record<string, unknown> };
+type Notice = { kind: 'error' | 'info'; text: string; detail?: string; undo?: () => void };
 
 interface ShownResult {
   response: unknown;
@@ -54,8 +54,17 @@ export class SbApp extends LitElement {
     .notice pre { margin: 2px 0 0; font-size: 12px; white-space: pre-wrap; font-weight: 400; max-height: 6em; overflow: auto; }
     .notice button { min-height: 26px; padding: 1px 8px; margin-left: 8px; }
     input[type='file'] { display: none; }
+    .examples-label { font-size: 0.85rem; }
+    /* Narrow screens: one column that scrolls as a page; the message line stays in view. */
     @media (max-width: 820px) {
-      main { grid-template-columns: 1fr; grid-template-rows: 60vh auto; }
+      :host { height: auto; min-height: 100vh; }
+      main { grid-template-columns: 1fr; grid-template-rows: 62vh auto; }
+      .right { grid-template-rows: 40vh auto; }
+      .results { overflow: visible; min-height: 240px; }
+      footer { position: sticky; bottom: 0; }
+      footer.empty { display: none; }
+      .examples-label { display: none; }
+      .engine { flex-basis: 100%; order: 10; }
     }
   `;
 
@@ -71,6 +80,10 @@ export class SbApp extends LitElement {
   @state() private result: ShownResult | null = null;
   @state() private notice: Notice | null = null;
   @state() private errorLine = 0;
+  /** Python edited by hand in the code panel (saved with the project), or null. */
+  @state() private editedCode: string | null = null;
+  /** Said in the results area when there is no result to show. */
+  @state() private resultNote = '';
 
   @query('sb-editor') private editor!: SbEditor;
   @query('sb-code-panel') private codePanel!: SbCodePanel;
@@ -97,12 +110,12 @@ export class SbApp extends LitElement {
     return html`
       <header>
         <h1>Spikeblocks</h1>
-        <button id="run" @click=${this.run} ?disabled=${this.running || !this.engineReady}
+        <button id="run" @click=${this.run} ?disabled=${this.running}
           title="Run the program (Ctrl+Enter)">${this.running ? 'Running…' : '▶ Run'}</button>
         <button id="stop" @click=${this.stop} ?disabled=${!this.running} title="Stop the running program (Esc)">■ Stop</button>
         <span class="engine" role="status">${this.engineStatus}</span>
         <span class="spacer"></span>
-        <label for="examples" style="font-size:0.85rem">Examples</label>
+        <label for="examples" class="examples-label">Examples</label>
         <select id="examples" @change=${this.openExample} aria-label="Open an example">
           <option value="">Choose…</option>
           ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${ex.title}</option>`)}
@@ -114,22 +127,24 @@ export class SbApp extends LitElement {
       <main @keydown=${this.onKey}>
         <sb-editor .toolbox=${TOOLBOX} @workspace-change=${this.onWorkspaceChange}></sb-editor>
         <div class="right">
-          <sb-code-panel .code=${this.program.code} .errorLine=${this.errorLine} .projectName=${this.projectName}
+          <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName}
+            @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
           <section class="results" aria-label="Results">
             ${this.result
               ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
                   .simTime=${this.result.simTime} .runMs=${this.result.runMs}
                   @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-results>`
-              : html`<p class="placeholder">Press <b>Run</b> to simulate the network. Spikes and membrane potentials appear here.</p>`}
+              : html`<p class="placeholder">${this.resultNote ||
+                  html`Press <b>Run</b> to simulate the network. Spikes and membrane potentials appear here.`}</p>`}
           </section>
         </div>
       </main>
-      <footer aria-live="polite">
+      <footer aria-live="polite" class=${this.notice ? '' : 'empty'}>
         ${this.notice
           ? html`<div class="notice ${this.notice.kind}">
               ${this.notice.text}
-              ${this.notice.undo ? html`<button @click=${this.undoOpen}>Undo</button>` : nothing}
+              ${this.notice.undo ? html`<button @click=${this.undo}>Undo</button>` : nothing}
               ${this.notice.detail ? html`<pre>${this.notice.detail}</pre>` : nothing}
             </div>`
           : nothing}
@@ -176,20 +191,49 @@ export class SbApp extends LitElement {
       this.notice = { kind: 'error', text: 'This project could not be opened; nothing was changed.', detail: problem };
       return false;
     }
-    const previous = offerUndo ? this.editor.save() : undefined;
+    const previous = offerUndo ? makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode) : null;
     this.projectName = project.name;
+    this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
-    if (offerUndo) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: previous };
+    if (previous) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: () => this.restoreProject(previous, 'Back to your previous blocks.') };
     return true;
+  }
+
+  private restoreProject(project: Project, text: string): void {
+    this.projectName = project.name;
+    this.editedCode = project.editedCode ?? null;
+    this.editor.load(project.workspace);
+    this.notice = { kind: 'info', text };
   }
 
   private onWorkspaceChange = (e: CustomEvent<{ intermediate: boolean }>): void => {
     this.program = this.plugin.generate(this.editor.workspace);
     this.editor.showProblems(this.program.problems);
     this.errorLine = 0;
-    if (!e.detail.intermediate) {
-      const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save()));
-      if (!saved) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+    if (!e.detail.intermediate) this.save();
+  };
+
+  private save(): void {
+    const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode));
+    if (!saved) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+  }
+
+  /** Hand edits are work too: saved as they are typed; dropping them can be undone. */
+  private onEditChange = (e: CustomEvent<{ edited: string | null }>): void => {
+    const dropped = this.editedCode;
+    this.editedCode = e.detail.edited;
+    this.errorLine = 0;
+    this.save();
+    if (e.detail.edited === null && dropped !== null && dropped !== this.program.code) {
+      this.notice = {
+        kind: 'info',
+        text: 'Your hand-edited code was put aside; the code panel follows the blocks again.',
+        undo: () => {
+          this.editedCode = dropped;
+          this.save();
+          this.notice = { kind: 'info', text: 'Your hand-edited code is back.' };
+        },
+      };
     }
   };
 
@@ -203,32 +247,40 @@ export class SbApp extends LitElement {
   };
 
   private async run(): Promise<void> {
-    if (this.running || !this.engineReady) return;
+    if (this.running) return;
+    // A Run pressed while the engine still loads waits for it instead of being ignored.
+    const waiting: Notice | null = this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
     const started = performance.now();
     const edited = this.codePanel.isEdited;
     const code = this.codePanel.programText;
     const program = this.program;
     this.running = true;
     this.errorLine = 0;
-    this.notice = null;
+    this.notice = waiting;
     this.editor.showProblems(program.problems);
     let result: RunResult;
     try {
       result = await this.engine.run(code);
     } catch (e) {
       this.running = false;
+      this.result = null;
+      this.resultNote = 'The last run did not finish.';
       this.notice = { kind: 'error', text: 'The run did not finish.', detail: (e as Error).message };
       return;
     }
     this.running = false;
+    if (this.notice === waiting) this.notice = null;
     if (!result.ok) {
+      // Plots of an earlier run next to this run's error would look like its result.
+      this.result = null;
+      this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
       this.showRunError(result, code, edited ? null : program);
       return;
     }
     this.result = {
       response: result.response,
       recorders: edited ? inferRecorders(result.response) : program.recorders,
-      simTime: edited ? null : program.simTime,
+      simTime: simulatedTime(result.response) ?? (edited ? null : program.simTime),
       runMs: result.timings.totalMs,
     };
     if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
@@ -283,16 +335,24 @@ export class SbApp extends LitElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
-  private undoOpen(): void {
-    const previous = this.notice?.undo;
-    if (!previous) return;
-    this.editor.load(previous);
-    this.notice = { kind: 'info', text: 'Back to your previous blocks.' };
+  private undo(): void {
+    this.notice?.undo?.();
   }
+}
+
+/** How long the program simulated, as it reports in response["biological_time"] (the
+ * generated code does; a hand-written program may not). */
+function simulatedTime(response: unknown): number | null {
+  const t = (response as { biological_time?: unknown } | null)?.biological_time;
+  return typeof t === 'number' && Number.isFinite(t) && t > 0 ? t : null;
 }
 
 /** Loads blocks into a throwaway headless workspace; returns what went wrong, or null. */
 function tryLoadBlocks(state: Record<string, unknown>): string | null {
+  const unknown = [...blockTypesIn(state)].filter((t) => !(t in Blockly.Blocks));
+  if (unknown.length > 0) {
+    return `It uses blocks this version of Spikeblocks does not have: ${unknown.slice(0, 5).map((t) => `"${t.slice(0, 40)}"`).join(', ')}${unknown.length > 5 ? ' …' : ''}.`;
+  }
   const scratch = new Blockly.Workspace();
   try {
     Blockly.Events.disable();
@@ -304,6 +364,24 @@ function tryLoadBlocks(state: Record<string, unknown>): string | null {
     Blockly.Events.enable();
     scratch.dispose();
   }
+}
+
+/** Every block type in a serialized workspace: top blocks, what is plugged into their inputs
+ * (blocks and shadows) and what follows them. */
+function blockTypesIn(state: Record<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  const visit = (block: unknown): void => {
+    if (!block || typeof block !== 'object') return;
+    const b = block as { type?: unknown; inputs?: Record<string, { block?: unknown; shadow?: unknown }>; next?: { block?: unknown; shadow?: unknown } };
+    if (typeof b.type === 'string') found.add(b.type);
+    for (const slot of [...Object.values(b.inputs ?? {}), b.next ?? {}]) {
+      visit(slot?.block);
+      visit(slot?.shadow);
+    }
+  };
+  const top = (state.blocks as { blocks?: unknown } | undefined)?.blocks;
+  if (Array.isArray(top)) top.forEach(visit);
+  return found;
 }
 
 /** The block behind a line of the program. For hand-edited code a line still belongs to a block

@@ -1,9 +1,11 @@
 /**
  * The Python the blocks stand for. Read-only and live by default; "Edit" lets a learner change the
  * text by hand and run that instead (the blocks stay as they were until "Back to blocks").
+ * The edited text is the app's state: every change is reported as an `edit-change` event, so it
+ * is saved with the project like the blocks are.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { fileNameFor } from '../storage/project';
 
 const PY_KEYWORDS = new Set(
@@ -28,6 +30,17 @@ function highlightLine(line: string) {
   }
   parts.push(line.slice(last));
   return parts;
+}
+
+/** Marks a line of hand-edited code the way an editor would: selected, in view, focused. */
+function selectLine(textarea: HTMLTextAreaElement, line: number): void {
+  const lines = textarea.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const end = start + (lines[line - 1]?.length ?? 0);
+  textarea.focus();
+  textarea.setSelectionRange(start, end);
+  const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 19;
+  textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
 }
 
 @customElement('sb-code-panel')
@@ -59,7 +72,7 @@ export class SbCodePanel extends LitElement {
   @property({ type: Number }) errorLine = 0;
   @property() projectName = 'spikeblocks';
   /** Text edited by hand, or null while the panel follows the blocks. */
-  @state() private edited: string | null = null;
+  @property({ attribute: false }) edited: string | null = null;
 
   /** What Run should execute: the hand-edited text if there is one. */
   get programText(): string {
@@ -93,22 +106,28 @@ export class SbCodePanel extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('errorLine') && this.errorLine > 0) {
-      this.renderRoot.querySelector('.line.error')?.scrollIntoView({ block: 'nearest' });
-    }
+    if (!changed.has('errorLine') || this.errorLine <= 0) return;
+    const textarea = this.renderRoot.querySelector('textarea');
+    if (textarea) selectLine(textarea, this.errorLine);
+    else this.renderRoot.querySelector('.line.error')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private setEdited(edited: string | null): void {
+    this.edited = edited;
+    this.dispatchEvent(new CustomEvent<{ edited: string | null }>('edit-change', { detail: { edited }, bubbles: true, composed: true }));
   }
 
   private onInput(e: Event): void {
-    this.edited = (e.target as HTMLTextAreaElement).value;
+    this.setEdited((e.target as HTMLTextAreaElement).value);
   }
 
   private startEdit(): void {
-    this.edited = this.code;
+    this.setEdited(this.code);
     void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
   }
 
   private backToBlocks(): void {
-    this.edited = null;
+    this.setEdited(null);
   }
 
   private async copy(): Promise<void> {

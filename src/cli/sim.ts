@@ -1,17 +1,28 @@
 /**
  * Command-line runner: runs a PyNEST program on the local engine, the same way the browser does.
  *
- *   npm run sim -- FILE.py          readable summary of the response
- *   npm run sim -- FILE.py --json   exactly the response as JSON (typed arrays as lists)
+ *   npm run sim -- FILE.py                 readable summary of the response
+ *   npm run -s sim -- FILE.py --json       exactly the response as JSON (typed arrays as lists);
+ *                                          -s keeps npm's own banner off stdout
+ *   npm run sim -- FILE.py --timeout 10    stop the program after 10 s (default 60, 0 = never)
+ *
+ * With --json, stdout carries the JSON and nothing else: the program's prints and warnings,
+ * errors and the timing line all go to stderr.
  *
  * Exit status: 0 ran, 1 the program failed (message with line number on stderr), 2 usage or
- * unreadable file.
+ * unreadable file, 124 stopped by --timeout (as timeout(1) does).
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadNodeRuntime } from './node-runtime';
+import { SIGINT } from '../../workers/runtime';
 import type { RunError } from '../../workers/api';
 
-const USAGE = 'usage: npm run sim -- FILE.py [--json]';
+const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS]';
+const DEFAULT_TIMEOUT_S = 60;
+/** Exit status of a run stopped by --timeout (the convention of coreutils' timeout). */
+const TIMED_OUT = 124;
 
 function fail(status: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -28,7 +39,11 @@ function responseJson(response: unknown): string {
 function describeError(file: string, error: RunError): string {
   const where = error.line ? `${file}, line ${error.line}` : file;
   const head = `${where}: ${error.type}: ${error.message}`;
-  return error.traceback ? `${head}\n\n${error.traceback}` : head;
+  // A traceback that points nowhere in the file is only "Type: message" again (e.g. the
+  // missing `response`): the head line already says it. Frames, or a SyntaxError's line with
+  // its caret, are worth printing.
+  const pointsIntoFile = /^\s*File "/m.test(error.traceback);
+  return pointsIntoFile ? `${head}\n\n${error.traceback}` : head;
 }
 
 function range(values: Float64Array): string {
@@ -76,13 +91,79 @@ function summarizeEvents(events: unknown): string {
   return parts.join('; ');
 }
 
-async function main(argv: string[]): Promise<void> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
-  const unknown = files.filter((a) => a.startsWith('--'));
-  if (unknown.length) fail(2, `unknown option ${unknown[0]}\n${USAGE}`);
+interface Options {
+  file: string;
+  json: boolean;
+  /** seconds; 0 = no limit */
+  timeout: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  let json = false;
+  let timeout = DEFAULT_TIMEOUT_S;
+  const files: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (arg === '--json') json = true;
+    else if (arg === '--timeout' || arg.startsWith('--timeout=')) {
+      const text = arg === '--timeout' ? argv[++k] : arg.slice('--timeout='.length);
+      const seconds = Number(text);
+      if (text === undefined || text.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+        fail(2, `--timeout needs a number of seconds (0 = no limit), got ${text ?? 'nothing'}\n${USAGE}`);
+      }
+      timeout = seconds;
+    } else if (arg.startsWith('--')) fail(2, `unknown option ${arg}\n${USAGE}`);
+    else files.push(arg);
+  }
   if (files.length !== 1) fail(2, USAGE);
-  const file = files[0];
+  return { file: files[0], json, timeout };
+}
+
+/**
+ * Presses Stop after `seconds`. The runtime runs Python on this thread, synchronously, so no
+ * timer here could fire meanwhile; a worker thread sleeps instead and then writes SIGINT into
+ * the runtime's interrupt buffer, exactly as the browser's Stop button does. If the program
+ * catches the KeyboardInterrupt and carries on, it presses again every second.
+ */
+class Watchdog {
+  /** [0]: 1 once the run is over (wakes the worker); [1]: 1 once Stop was pressed. */
+  private readonly cells = new Int32Array(new SharedArrayBuffer(8));
+  private readonly worker: Worker;
+
+  constructor(interrupt: SharedArrayBuffer, seconds: number) {
+    this.worker = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const { cells, interrupt, deadline, signal } = workerData;
+       const flag = new Uint8Array(interrupt);
+       let wait = deadline - Date.now();
+       while (Atomics.load(cells, 0) === 0) {
+         if (wait > 0 && Atomics.wait(cells, 0, 0, wait) !== 'timed-out') continue;
+         if (Atomics.load(cells, 0) !== 0) break;
+         Atomics.store(cells, 1, 1);
+         Atomics.store(flag, 0, signal);
+         wait = 1000;
+       }`,
+      {
+        eval: true,
+        workerData: { cells: this.cells, interrupt, deadline: Date.now() + seconds * 1000, signal: SIGINT },
+      },
+    );
+    this.worker.unref(); // never keeps the process alive by itself
+  }
+
+  get fired(): boolean {
+    return Atomics.load(this.cells, 1) === 1;
+  }
+
+  /** The run is over: let the worker end. */
+  done(): void {
+    Atomics.store(this.cells, 0, 1);
+    Atomics.notify(this.cells, 0);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { file, json, timeout } = parseArgs(argv);
   let code: string;
   try {
     code = readFileSync(file, 'utf8');
@@ -90,10 +171,16 @@ async function main(argv: string[]): Promise<void> {
     fail(2, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 
-  const runtime = await loadNodeRuntime();
-  const result = runtime.run(code);
+  const interrupt = new SharedArrayBuffer(1);
+  const runtime = await loadNodeRuntime({ interruptBuffer: interrupt });
+  // Only the program's own run counts towards the limit, not loading Pyodide.
+  const watchdog = timeout > 0 ? new Watchdog(interrupt, timeout) : null;
+  const result = runtime.run(code, { filename: basename(file) });
+  watchdog?.done();
   // With --json stdout carries only the response; the program's own prints go to stderr.
-  if (result.stdout) (json ? process.stderr : process.stdout).write(result.stdout);
+  const out = json ? process.stderr : process.stdout;
+  if (result.stdout) out.write(result.stdout);
+  if (watchdog?.fired) fail(TIMED_OUT, `${file}: stopped after ${timeout} s (--timeout)`);
   if (!result.ok) fail(1, describeError(file, result.error));
   if (json) {
     process.stdout.write(`${responseJson(result.response)}\n`);

@@ -84,13 +84,30 @@ export class LocalEngine {
       name: 'spikeblocks-sim',
     });
     this.api = Comlink.wrap<SimWorkerApi>(this.worker);
+    // A worker that dies (out of memory, a crash in WebAssembly) answers no pending call: give
+    // the run its error and start over, so the next Run works.
+    const worker = this.worker;
+    let loaded = false;
+    worker.addEventListener('error', (e) => {
+      // Before it has loaded, an error is a broken installation: report it through `ready`
+      // rather than restarting in a loop.
+      if (worker !== this.worker || this.disposed || !loaded) return;
+      e.preventDefault();
+      worker.terminate();
+      this.pending?.abort(new Error(`The simulation worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted.`));
+      this.startWorker();
+    });
     const buffer = this.interrupt ? (this.interrupt.buffer as SharedArrayBuffer) : null;
     const started = performance.now();
-    this.loading = this.api.init(buffer).then((info) => ({
+    const errored = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (e) => reject(new Error(`The simulation worker could not start${e.message ? `: ${e.message}` : ''}`)), { once: true }),
+    );
+    errored.catch(() => undefined); // an error after loading is handled above
+    this.loading = Promise.race([this.api.init(buffer), errored]).then((info) => {
+      loaded = true;
       // Measured from here: includes starting the worker, not only Pyodide's own load.
-      ms: performance.now() - started,
-      nestVersion: info.nestVersion,
-    }));
+      return { ms: performance.now() - started, nestVersion: info.nestVersion };
+    });
     // A failed load is reported through `ready` and run(); don't let it go unhandled meanwhile.
     this.loading.catch(() => undefined);
   }

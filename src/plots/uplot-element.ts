@@ -122,7 +122,9 @@ export abstract class UplotElement extends LitElement {
     };
     const hooks = { ...spec.options.hooks, draw: [...(spec.options.hooks?.draw ?? []), onDraw] };
     const width = Math.floor(target.clientWidth) || FALLBACK_WIDTH;
-    this.chart = new uPlot({ ...spec.options, hooks, width, height: this.chartHeight() }, spec.data, target);
+    // Room on the right so the last time tick ("1000") is not cut in half at the edge.
+    const padding = spec.options.padding ?? [10, 22, null, null];
+    this.chart = new uPlot({ ...spec.options, padding, hooks, width, height: this.chartHeight() }, spec.data, target);
   }
 }
 

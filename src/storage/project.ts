@@ -16,6 +16,8 @@ export interface Project {
   savedAt: string;
   /** Blockly.serialization.workspaces.save() output. */
   workspace: Record<string, unknown>;
+  /** Python edited by hand in the code panel, kept until the learner goes back to the blocks. */
+  editedCode?: string;
 }
 
 export type ParseResult = { ok: true; project: Project } | { ok: false; message: string };
@@ -24,8 +26,16 @@ export type ParseResult = { ok: true; project: Project } | { ok: false; message:
  * rename or a changed field goes here, never into the loader. */
 const UPGRADES: Record<number, (p: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export function makeProject(simulator: string, name: string, workspace: Record<string, unknown>): Project {
-  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, simulator, name, savedAt: new Date().toISOString(), workspace };
+/** Longest project name kept: a name is a label, not a place to store text. */
+const MAX_NAME = 80;
+/** Larger files are refused before parsing: no classroom project comes near it, and parsing
+ * tens of megabytes would freeze the page. */
+export const MAX_PROJECT_BYTES = 5_000_000;
+
+export function makeProject(simulator: string, name: string, workspace: Record<string, unknown>, editedCode?: string | null): Project {
+  const project: Project = { format: PROJECT_FORMAT, version: PROJECT_VERSION, simulator, name, savedAt: new Date().toISOString(), workspace };
+  if (typeof editedCode === 'string') project.editedCode = editedCode;
+  return project;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -35,6 +45,9 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** Checks the envelope only; whether the blocks inside load is checked by the caller, on a
  * scratch workspace, before anything on screen is replaced. */
 export function parseProject(text: string, knownSimulators: readonly string[]): ParseResult {
+  if (text.length > MAX_PROJECT_BYTES) {
+    return { ok: false, message: `This file is too large for a Spikeblocks project (${(text.length / 1e6).toFixed(1)} MB; projects are far below ${MAX_PROJECT_BYTES / 1e6} MB).` };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -74,9 +87,10 @@ export function parseProject(text: string, knownSimulators: readonly string[]): 
       format: PROJECT_FORMAT,
       version: PROJECT_VERSION,
       simulator: upgraded.simulator,
-      name: typeof upgraded.name === 'string' ? upgraded.name : 'Untitled',
+      name: typeof upgraded.name === 'string' && upgraded.name.trim() ? upgraded.name.trim().slice(0, MAX_NAME) : 'Untitled',
       savedAt: typeof upgraded.savedAt === 'string' ? upgraded.savedAt : '',
       workspace: upgraded.workspace,
+      ...(typeof upgraded.editedCode === 'string' ? { editedCode: upgraded.editedCode } : {}),
     },
   };
 }

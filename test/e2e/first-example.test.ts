@@ -77,7 +77,7 @@ test('the first example is on screen with its PyNEST code', async () => {
     'sr1 = nest.Create("spike_recorder", 1)',
     'nest.Connect(pg1, n1,',
     'nest.Simulate(1000.0)',
-    'response = {"events": [sr1.events, vm1.events]}',
+    'response = {"events": [sr1.events, vm1.events], "biological_time": nest.biological_time}',
   ]) {
     assert.ok(code.includes(line), `code panel lacks: ${line}\n---\n${code}`);
   }
@@ -169,13 +169,32 @@ test('a Python error in hand-edited code shows its line', async () => {
   await page.locator('#run').click();
   await page.waitForFunction(() => /ZeroDivisionError/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
   assert.match(await notice(page), /ZeroDivisionError \(line 3\)/);
+  // The failing line is selected in the editor, and the last run's plots are gone.
+  const selected = await page.locator('sb-code-panel textarea').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selected, 'y = x / 0');
+  assert.equal(await page.locator('sb-results').count(), 0);
+  assert.match(await deepText(page, '.results'), /stopped with an error/);
+});
+
+test('hand-edited code survives a reload, and dropping it can be undone', async () => {
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.editorReady === '1');
+  const textarea = page.locator('sb-code-panel textarea');
+  await textarea.waitFor();
+  assert.equal(await textarea.inputValue(), 'import nest\nx = 1\ny = x / 0\n');
   await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
+  assert.equal(await textarea.count(), 0);
+  await page.locator('footer button', { hasText: 'Undo' }).click();
+  assert.equal(await page.locator('sb-code-panel textarea').inputValue(), 'import nest\nx = 1\ny = x / 0\n');
+  await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
+  assert.ok((await codeText(page)).includes('nest.Simulate(1000.0)'));
 });
 
 test('a broken project file is refused and replaces nothing', async () => {
   const codeBefore = await codeText(page);
   await page.locator('#open-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "spikeblocks-project", "version": 1, "simulator": "nest", "workspace": {"blocks": {"blocks": [{"type": "no_such_block"}]}}}') });
   await page.waitForFunction(() => /could not be opened/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
+  assert.match(await notice(page), /does not have: "no_such_block"/);
   assert.equal(await codeText(page), codeBefore);
   await page.locator('#open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));

@@ -115,6 +115,8 @@ test(`real NEST 3.10 runs the generated code unmodified (${SEEDS.length} seeds)`
   const runs = await runOnRealNest([...SEEDS.map((s) => files.get(s)!), files.get(1)!]);
   nestCounts = SEEDS.map((seed, i) => spikeCount(programs.get(seed)!, runs[i].response));
   assert.equal(spikeCount(programs.get(1)!, runs.at(-1)!.response), nestCounts[0]);
+  // The response says how long NEST simulated (the plots' time axis): the example's 1000 ms.
+  assert.equal((runs[0].response as { biological_time: number }).biological_time, 1000);
   assert.ok(mean(nestCounts) > 5, `the example should fire: NEST counts ${nestCounts}`);
   assert.ok(variance(nestCounts) > 0, 'different seeds give different runs on NEST');
 });
@@ -131,6 +133,7 @@ test(`the local engine runs the same code (${SEEDS.length} seeds) and the CLI ag
     responses.push(result.response);
   }
   localCounts = SEEDS.map((seed, i) => spikeCount(programs.get(seed)!, responses[i]));
+  assert.equal((responses[0] as { biological_time: number }).biological_time, 1000);
   const { stdout } = await runLocalSim(files.get(1)!);
   const cli = JSON.parse(stdout) as { events: Events[] };
   const inProcess = responses[0] as { events: Events[] };

@@ -66,7 +66,7 @@ test('a slider shadow for every model parameter with a known range, with that ra
       const d = NEST_BLOCKS.find((b) => b.type === `nest_slider_${m.name}_${p}`);
       assert.ok(d, `${m.name}.${p} has no slider`);
       const field = (d.args0 as Json[])[0];
-      assert.equal(field.type, 'field_slider');
+      assert.equal(field.type, 'field_range_number');
       assert.equal(field.min, info.min);
       assert.equal(field.max, info.max);
     }
@@ -184,8 +184,8 @@ test('the weight unit follows the target model: mV for iaf_psc_delta, pA otherwi
   }, ws);
   await tick();
   const c = ws.getBlockById('c')!;
-  assert.equal(c.getFieldValue('WEIGHT_UNIT'), 'mV');
+  assert.equal(c.getFieldValue('WEIGHT_UNIT'), '(mV)');
   c.setFieldValue('b', 'TARGET');
   await tick();
-  assert.equal(c.getFieldValue('WEIGHT_UNIT'), 'pA');
+  assert.equal(c.getFieldValue('WEIGHT_UNIT'), '(pA)');
 });

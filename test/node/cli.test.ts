@@ -87,3 +87,63 @@ test('no file: usage, exit status 2', () => {
   assert.equal(out.status, 2);
   assert.match(out.stderr, /usage: npm run sim -- FILE\.py \[--json\]/);
 });
+
+test("errors name the user's file, not program.py", () => {
+  const file = program('my_net.py', 'import nest\ndef build():\n    return undefined_name\nbuild()\nresponse = {}\n');
+  const out = sim(file);
+  assert.equal(out.status, 1);
+  assert.match(out.stderr, /my_net\.py, line 3: NameError: name 'undefined_name' is not defined/);
+  assert.match(out.stderr, /File "my_net\.py", line 4, in <module>[\s\S]*File "my_net\.py", line 3, in build/);
+  assert.doesNotMatch(out.stderr, /program\.py/);
+});
+
+test('a program without `response`: the message is printed once', () => {
+  const out = sim(program('no_response.py', 'import nest\nnest.ResetKernel()\n'));
+  assert.equal(out.status, 1);
+  assert.equal(out.stderr.split('did not set `response`').length - 1, 1, out.stderr);
+});
+
+test('--timeout stops an endless loop through the Stop mechanism: exit status 124', () => {
+  const started = Date.now();
+  const out = sim(program('forever.py', 'import nest\nprint("started")\nwhile True:\n    pass\n'), '--timeout', '1');
+  assert.equal(out.status, 124, out.stderr);
+  assert.match(out.stderr, /stopped after 1 s \(--timeout\)/);
+  assert.match(out.stdout, /started/, 'what the program printed before is kept');
+  // Loading Pyodide takes a few seconds; the run itself must not go on much past 1 s.
+  assert.ok(Date.now() - started < 60_000);
+});
+
+test('--timeout also ends a program that swallows the first KeyboardInterrupt', () => {
+  const code = 'import nest\ntry:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print("caught once")\nwhile True:\n    pass\n';
+  const out = sim(program('stubborn.py', code), '--timeout=1', '--json');
+  assert.equal(out.status, 124, out.stderr);
+  assert.match(out.stderr, /caught once[\s\S]*stopped after 1 s \(--timeout\)/);
+  assert.equal(out.stdout, '', 'nothing but JSON on stdout with --json, and there is none');
+});
+
+test('--timeout needs a number of seconds', () => {
+  for (const bad of [['--timeout'], ['--timeout', 'soon'], ['--timeout', '-1']]) {
+    const out = sim(program('n2.py', N2), ...bad);
+    assert.equal(out.status, 2, bad.join(' '));
+    assert.match(out.stderr, /--timeout needs a number of seconds/);
+  }
+});
+
+test('`npm run -s sim -- FILE --json`: stdout is pure JSON even with prints and warnings', () => {
+  const file = program('noisy.py', `import nest, sys, warnings
+nest.ResetKernel()
+print("hello")
+print("to stderr", file=sys.stderr)
+warnings.warn("careful")
+sr = nest.Create("spike_recorder")
+response = {"events": [sr.events]}
+`);
+  const run = spawnSync('npm', ['run', '-s', 'sim', '--', file, '--json', '--timeout', '0'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { events: [{ senders: [], times: [] }] });
+  assert.match(run.stderr, /hello[\s\S]*to stderr[\s\S]*UserWarning: careful/);
+});

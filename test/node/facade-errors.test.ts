@@ -99,6 +99,57 @@ response = {"caught": caught}
   ]);
 });
 
+test('a real NEST 3.10 model the local engine lacks: NotAvailableInLocalEngine, not UnknownModelName', () => {
+  const result = runtime.run(`import nest
+nest.ResetKernel()
+seen = []
+for call in (lambda: nest.Create("hh_psc_alpha"),
+             lambda: nest.Connect(nest.Create("iaf_psc_alpha"), nest.Create("iaf_psc_alpha"),
+                                  syn_spec={"synapse_model": "stdp_synapse"}),
+             lambda: nest.Connect(nest.Create("iaf_psc_alpha"), nest.Create("iaf_psc_alpha"), syn_spec="tsodyks_synapse")):
+    try:
+        call()
+    except nest.NESTErrors.KernelException as e:
+        seen.append(["NEST error", type(e).__name__, str(e)])
+    except nest.NotAvailableInLocalEngine as e:
+        seen.append([isinstance(e, NotImplementedError), type(e).__name__, str(e)])
+response = {"seen": seen}
+`);
+  assert.ok(result.ok, JSON.stringify(result));
+  const seen = (result.response as { seen: [unknown, string, string][] }).seen;
+  assert.equal(seen.length, 3);
+  for (const [[notImplemented, type, message], name] of seen.map((s, k) => [s, ['hh_psc_alpha', 'stdp_synapse', 'tsodyks_synapse'][k]] as const)) {
+    assert.equal(notImplemented, true, `${name}: not a NEST error (real NEST would run it)`);
+    assert.equal(type, 'NotAvailableInLocalEngine');
+    assert.match(message, new RegExp(`'${name}' is a NEST (synapse )?model, but it is not available in the local engine \\(yet\\)`));
+    assert.match(message, /run this program on NEST Server/);
+  }
+});
+
+test('an uncaught unavailable model reports its line; a misspelt one stays UnknownModelName', () => {
+  const hh = failed(runtime.run('import nest\nnest.ResetKernel()\nnest.Create("hh_psc_alpha", 3)\nresponse = {}\n'));
+  assert.equal(hh.type, 'NotAvailableInLocalEngine');
+  assert.equal(hh.line, 3);
+  const typo = failed(runtime.run('import nest\nnest.ResetKernel()\nnest.Create("hh_psc_alfa")\nresponse = {}\n'));
+  assert.equal(typo.type, 'UnknownModelName');
+  assert.equal(typo.message, 'hh_psc_alfa is not a known model name.'); // real NEST 3.10.0's text
+  const syn = failed(runtime.run(
+    'import nest\nnest.ResetKernel()\na = nest.Create("iaf_psc_alpha")\nnest.Connect(a, a, syn_spec={"synapse_model": "no_such_syn"})\n',
+  ));
+  assert.equal(syn.type, 'UnknownSynapseType');
+  assert.equal(syn.message, 'Synapse with name no_such_syn does not exist.'); // real NEST 3.10.0's text
+});
+
+test("tracebacks can name the caller's file instead of program.py", () => {
+  const error = failed(runtime.run('import nest\nx = 1\ny = x + undefined_name\nresponse = {}\n', { filename: 'my_net.py' }));
+  assert.equal(error.line, 3);
+  assert.match(error.traceback, /File "my_net.py", line 3, in <module>\n {4}y = x \+ undefined_name/);
+  assert.doesNotMatch(error.traceback, /program\.py/);
+  const syntax = failed(runtime.run('x = (1,\n', { filename: 'my_net.py' }));
+  assert.equal(syntax.line, 1);
+  assert.match(syntax.traceback, /File "my_net.py", line 1/);
+});
+
 test('a syntax error reports its line', () => {
   const error = failed(runtime.run('import nest\n\nx = (1,\nresponse = {}\n'));
   assert.equal(error.type, 'SyntaxError');

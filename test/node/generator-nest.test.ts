@@ -83,7 +83,7 @@ nest.Connect(n1, sr1, conn_spec={"rule": "all_to_all"})
 nest.Connect(vm1, n1, conn_spec={"rule": "all_to_all"})
 nest.Simulate(1000.0)
 
-response = {"events": [sr1.events, vm1.events]}
+response = {"events": [sr1.events, vm1.events], "biological_time": nest.biological_time}
 `;
 
 function firstWorkspace(): Blockly.Workspace {
@@ -141,7 +141,7 @@ test('population: main parameters and "more parameters", defaults left out', () 
     [{ name: 'n1', id: 'vn' }],
   );
   const g = generateNest(ws);
-  assert.equal(bodyOf(g.code), 'n1 = nest.Create("iaf_psc_exp", 100, params={"I_e": 376.0, "tau_m": 20.0, "C_m": 200.0, "V_reset": -65.0})\n\nresponse = {"events": []}\n');
+  assert.equal(bodyOf(g.code), 'n1 = nest.Create("iaf_psc_exp", 100, params={"I_e": 376.0, "tau_m": 20.0, "C_m": 200.0, "V_reset": -65.0})\n\nresponse = {"events": [], "biological_time": nest.biological_time}\n');
   assert.deepEqual(g.problems, []);
 });
 
@@ -160,7 +160,7 @@ test('stimuli: poisson, dc with start/stop, spike generator with parsed times', 
     'pg1 = nest.Create("poisson_generator", 1)\n' +
       'dc1 = nest.Create("dc_generator", 1, params={"amplitude": 250.0, "start": 100.0, "stop": 600.0})\n' +
       'sg1 = nest.Create("spike_generator", 1, params={"spike_times": [10.0, 20.5, 30.0, 100.0]})\n' +
-      '\nresponse = {"events": []}\n',
+      '\nresponse = {"events": [], "biological_time": nest.biological_time}\n',
   );
   assert.deepEqual(g.problems, []);
 });
@@ -189,7 +189,7 @@ test('recorders: multimeter with ticked recordables, recorded neuron counts', ()
       'nest.Connect(mm1, n1, conn_spec={"rule": "all_to_all"})\n' +
       'nest.Connect(n1, sr1, conn_spec={"rule": "all_to_all"})\n' +
       'nest.Connect(n2, sr1, conn_spec={"rule": "all_to_all"})\n' +
-      '\nresponse = {"events": [mm1.events, sr1.events]}\n',
+      '\nresponse = {"events": [mm1.events, sr1.events], "biological_time": nest.biological_time}\n',
   );
   assert.deepEqual(g.recorders.map((r) => [r.name, r.model, r.recordables, r.sources]), [
     ['mm1', 'multimeter', ['I_syn_ex', 'V_m'], 3],
@@ -197,7 +197,7 @@ test('recorders: multimeter with ticked recordables, recorded neuron counts', ()
   ]);
 });
 
-test('connect: rule, weight and delay between neurons; recorder links only when changed', () => {
+test('connect: rule, weight and delay between neurons; none on recorder links (the block hides them)', () => {
   const ws = load(
     [chain([
       population('a', 'x', 'iaf_psc_delta', 4),
@@ -217,8 +217,8 @@ test('connect: rule, weight and delay between neurons; recorder links only when 
       'sr1 = nest.Create("spike_recorder", 1)\n' +
       'nest.Connect(n1, n2, conn_spec={"rule": "one_to_one"}, syn_spec={"weight": 1.0, "delay": 1.0})\n' +
       'nest.Connect(n1, n2, conn_spec={"rule": "all_to_all"}, syn_spec={"weight": -2.5, "delay": 1.5})\n' +
-      'nest.Connect(n2, sr1, conn_spec={"rule": "all_to_all"}, syn_spec={"delay": 2.0})\n' +
-      '\nresponse = {"events": [sr1.events]}\n',
+      'nest.Connect(n2, sr1, conn_spec={"rule": "all_to_all"})\n' +
+      '\nresponse = {"events": [sr1.events], "biological_time": nest.biological_time}\n',
   );
   assert.deepEqual(g.problems, []);
 });
@@ -242,7 +242,7 @@ test('kernel, simulate and change: simTime adds up simulate blocks that run once
       'nest.Simulate(200.0)\n' +
       'dc1.set(amplitude=300.0)\n' +
       'nest.Simulate(300.5)\n' +
-      '\nresponse = {"events": []}\n',
+      '\nresponse = {"events": [], "biological_time": nest.biological_time}\n',
   );
   assert.equal(g.simTime, 500.5);
   assert.deepEqual(g.problems, []);
@@ -286,7 +286,7 @@ test('a for loop sweeping a dc amplitude: set + simulate inside the loop', () =>
       '    nest.Simulate(2 * 50)\n' +
       'nest.Simulate(10.0)\n' +
       '\n' +
-      'response = {"events": []}\n',
+      'response = {"events": [], "biological_time": nest.biological_time}\n',
   );
   assert.deepEqual(g.lineBlocks, [null, null, null, null, null, 'k', 'dc', 'pop', 'c', 'loop', 'set', 'sim', 'after', null, null]);
   assert.equal(g.simTime, null, 'simulate inside a loop: total time unknown');
@@ -378,7 +378,7 @@ test('problem: Infinity typed into a number field is refused, the text still par
   const shadow = ws.getBlockById('pop')!.getInputTargetBlock('I_e')!;
   shadow.setFieldValue('Infinity', 'NUM');
   const g = generateNest(ws);
-  assert.equal(bodyOf(g.code), 'n1 = nest.Create("iaf_psc_alpha", 1, params={"I_e": float("inf")})\n\nresponse = {"events": []}\n');
+  assert.equal(bodyOf(g.code), 'n1 = nest.Create("iaf_psc_alpha", 1, params={"I_e": float("inf")})\n\nresponse = {"events": [], "biological_time": nest.biological_time}\n');
   assert.deepEqual(messages(g), ['pop: I_e must be a finite number, not Infinity.']);
 });
 
@@ -424,7 +424,7 @@ test('hostile node names become plain identifiers: the program has exactly the e
   });
   assert.equal(new Set(names).size, names.length, 'names stay distinct');
   for (const n of names) assert.ok(!['nest', 'response', 'import'].includes(n), n);
-  assert.deepEqual(body.slice(HOSTILE.length), ['', `response = {"events": [${names.map((n) => `${n}.events`).join(', ')}]}`, '']);
+  assert.deepEqual(body.slice(HOSTILE.length), ['', `response = {"events": [${names.map((n) => `${n}.events`).join(', ')}], "biological_time": nest.biological_time}`, '']);
 });
 
 test('hostile spike-time text never reaches the code', () => {
@@ -444,7 +444,7 @@ test("hostile text in Blockly's own blocks and in comments stays inside a litera
   const body = bodyOf(g.code);
   const literal = pyString(evil);
   assert.equal(literal, '"\\"\'); import os #\\r\\nprint(1)\\x00\\u2028"');
-  assert.equal(body, `# "'); import os #\n# print(1)  \nprint(${literal})\n\nresponse = {"events": []}\n`);
+  assert.equal(body, `# "'); import os #\n# print(1)  \nprint(${literal})\n\nresponse = {"events": [], "biological_time": nest.biological_time}\n`);
 });
 
 test('dropdown values outside their options are refused', () => {
@@ -513,6 +513,37 @@ test('if / elif / else and while compose; elif and else lines map back to the if
     '    while False:\n' +
     '        pass\n' +
     'nest.Simulate(5.0)\n' +
-    '\nresponse = {"events": []}\n');
+    '\nresponse = {"events": [], "biological_time": nest.biological_time}\n');
   assert.deepEqual(g.lineBlocks.slice(3), ['dc', 'if', 's0', 'if', 'if', 'if', 'w', 'w', 's1', null, null]);
+});
+
+// ---- the response line and detached stacks --------------------------------------------------
+
+test('the response carries nest.biological_time, also when simulate runs in a loop', () => {
+  const g = generateNest(sweepWorkspace(simulateBlock('inLoop', 100)));
+  assert.equal(g.simTime, null, 'simTime unknown: the plots read response["biological_time"]');
+  assert.equal(g.code.split('\n').at(-2), 'response = {"events": [], "biological_time": nest.biological_time}');
+});
+
+test('a second stack of NEST blocks runs after the first, and is gently flagged on its first block', () => {
+  const ws = load(
+    [chain([dcBlock('dc', 'd', 100), simulateBlock('s1', 10)]), chain([simulateBlock('s2', 20), simulateBlock('s3', 30)]), simulateBlock('s4', 5)],
+    [{ name: 'dc1', id: 'd' }],
+  );
+  const g = generateNest(ws);
+  assert.match(bodyOf(g.code), /^dc1 = .*\nnest\.Simulate\(10\.0\)\nnest\.Simulate\(20\.0\)\nnest\.Simulate\(30\.0\)\nnest\.Simulate\(5\.0\)\n/);
+  const text = 'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+  assert.deepEqual(g.problems, [{ blockId: 's2', message: text }, { blockId: 's4', message: text }]);
+});
+
+test('no detached-stack problem for one stack, loose value blocks, or extra stacks without NEST blocks', () => {
+  const one = generateNest(load([chain([dcBlock('dc', 'd', 100), simulateBlock('s1', 10)]), { type: 'math_number', fields: { NUM: 3 } }], [{ name: 'dc1', id: 'd' }]));
+  assert.deepEqual(one.problems, []);
+  const printStack = { type: 'text_print', id: 'pr', inputs: { TEXT: { shadow: { type: 'text', fields: { TEXT: 'hi' } } } } };
+  const two = generateNest(load([chain([dcBlock('dc', 'd', 100), simulateBlock('s1', 10)]), printStack], [{ name: 'dc1', id: 'd' }]));
+  assert.deepEqual(two.problems, []);
+  // A NEST block nested inside a loop of a second stack counts.
+  const loop = { type: 'controls_repeat_ext', id: 'rep', inputs: { TIMES: plain(2), DO: { block: simulateBlock('s9', 1) } } };
+  const three = generateNest(load([chain([dcBlock('dc', 'd', 100)]), loop], [{ name: 'dc1', id: 'd' }]));
+  assert.deepEqual(three.problems.map((p) => p.blockId), ['rep']);
 });

@@ -68,3 +68,22 @@ test('autosave reports a browser that refuses to store', () => {
   const a = new Autosave(memoryStore(true));
   assert.equal(a.save(makeProject('nest', 'one', workspace)), false);
 });
+
+test('hand-edited code travels with the project; a huge name is cut to a label', () => {
+  const p = makeProject('nest', 'x'.repeat(5000), workspace, 'import nest\nprint(1)\n');
+  const r = parseProject(JSON.stringify(p), KNOWN);
+  assert.equal(r.ok, true);
+  if (r.ok) {
+    assert.equal(r.project.editedCode, 'import nest\nprint(1)\n');
+    assert.equal(r.project.name.length, 80);
+  }
+  const plain = parseProject(JSON.stringify(makeProject('nest', 'a', workspace, null)), KNOWN);
+  assert.equal(plain.ok && plain.project.editedCode, undefined);
+});
+
+test('a file far larger than any project is refused before it is parsed', () => {
+  const big = JSON.stringify(makeProject('nest', 'big', { blocks: { blocks: [], pad: 'y'.repeat(6_000_000) } }));
+  const r = parseProject(big, KNOWN);
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.match(r.message, /too large.*6\.\d MB/);
+});

@@ -14,22 +14,28 @@ import traceback
 import js
 from pyodide.ffi import JsProxy, jsnull, to_js
 
+# The name tracebacks show for the program when the caller gives none (the browser's editor).
 PROGRAM_FILE = "program.py"
 
 
-def run_program(code):
-    """Exec `code` in fresh globals; returns a JS object {ok, response | error, stdout, pythonMs}."""
+def run_program(code, filename=None):
+    """Exec `code` in fresh globals; returns a JS object {ok, response | error, stdout, pythonMs}.
+
+    `filename` is what tracebacks call the program (the command line passes the learner's own
+    file name, so errors point at the file they opened)."""
+    filename = filename or PROGRAM_FILE
     output = io.StringIO()
     lines = code.splitlines(keepends=True)
     # The traceback module reads source lines through linecache; give it the program.
-    linecache.cache[PROGRAM_FILE] = (len(code), None, lines, PROGRAM_FILE)
-    program_globals = {"__name__": "__main__", "__file__": PROGRAM_FILE}
+    # (mtime None: linecache never tries to re-read it from disk.)
+    linecache.cache[filename] = (len(code), None, lines, filename)
+    program_globals = {"__name__": "__main__", "__file__": filename}
     saved = sys.stdout, sys.stderr
     started = time.perf_counter()
     error = None
     try:
         sys.stdout = sys.stderr = output
-        exec(compile(code, PROGRAM_FILE, "exec"), program_globals)
+        exec(compile(code, filename, "exec"), program_globals)
     except BaseException as exc:  # Stop arrives as KeyboardInterrupt; SystemExit too
         error = exc
     finally:
@@ -43,22 +49,22 @@ def run_program(code):
         )
         error.__traceback__ = None
     if error is not None:
-        return _js({"ok": False, "error": describe_error(error), "stdout": output.getvalue(),
+        return _js({"ok": False, "error": describe_error(error, filename), "stdout": output.getvalue(),
                     "pythonMs": python_ms})
     try:
         response = plain_data(program_globals["response"])
     except BaseException as exc:
-        return _js({"ok": False, "error": describe_error(exc), "stdout": output.getvalue(),
+        return _js({"ok": False, "error": describe_error(exc, filename), "stdout": output.getvalue(),
                     "pythonMs": python_ms})
     return _js({"ok": True, "response": response, "stdout": output.getvalue(),
                 "pythonMs": python_ms})
 
 
-def describe_error(exc):
+def describe_error(exc, filename=PROGRAM_FILE):
     """RunError: type, message, 1-based program line (deepest frame in the program), traceback."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == PROGRAM_FILE]
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     line = frames[-1].lineno if frames else None
-    if isinstance(exc, SyntaxError) and exc.filename == PROGRAM_FILE:
+    if isinstance(exc, SyntaxError) and exc.filename == filename:
         line = exc.lineno
     text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
     if frames:

@@ -20,14 +20,14 @@ import {
   type DeviceModel,
 } from './devices';
 import {
-  NEST_MODELS, TICS_PER_MS, asNumber, checkDelay, checkKernelStatus, checkParams, delayToSteps, msToTics,
+  LOCAL_SYNAPSE_MODELS, NEST_MODELS, TICS_PER_MS, asNumber, checkDelay, checkKernelStatus, checkParams,
+  checkSynapseModel, delayToSteps, msToTics, unknownModelError,
 } from './models';
 import { NeuronPopulation, createPopulation, ExpPopulation } from './neurons';
 import { Rng } from './rng';
 
 export const DEFAULT_RNG_SEED = 143202461;
 const DEFAULT_RESOLUTION = 0.1;
-const SYNAPSE_MODELS = ['static_synapse'];
 const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta'];
 
 /** How much work (neuron updates + generator draws) between two looks at the clock. */
@@ -191,7 +191,7 @@ export class NestKernel implements Kernel {
       network_size: this.nodes.length,
       num_connections: this.connSrc.length,
       node_models: Object.keys(NEST_MODELS).sort(),
-      synapse_models: [...SYNAPSE_MODELS],
+      synapse_models: [...LOCAL_SYNAPSE_MODELS],
       connection_rules: Object.keys(CONNECTION_RULES),
       ms_per_tic: 1 / TICS_PER_MS,
       tics_per_ms: TICS_PER_MS,
@@ -211,7 +211,7 @@ export class NestKernel implements Kernel {
 
   create(model: string, n: number, params?: Params | Params[]): { first: number; last: number } {
     const info = NEST_MODELS[model];
-    if (!info) throw new NestError('UnknownModelName', `${model} is not a known model name.`);
+    if (!info) throw unknownModelError(model);
     if (!Number.isInteger(n) || n < 0) throw new NestError('BadProperty', '');
     if (n === 0) throw new NestError('BadParameterValue', 'BadParameterValue');
     const first = this.nodes.length + 1;
@@ -340,9 +340,8 @@ export class NestKernel implements Kernel {
     for (let k = 0; k < pre.length; k++) this.node(pre[k]);
     for (let k = 0; k < post.length; k++) this.node(post[k]);
     const synapse = synSpec.synapse_model ?? 'static_synapse';
-    if (!SYNAPSE_MODELS.includes(synapse)) {
-      throw new NestError('UnknownSynapseType', `Synapse with name ${synapse} does not exist.`);
-    }
+    const synapseError = checkSynapseModel(synapse);
+    if (synapseError) throw synapseError;
     const ruleName = connSpec.rule ?? 'all_to_all';
     const rule = CONNECTION_RULES[ruleName];
     if (!rule) {

@@ -6,6 +6,44 @@
  * read from real NEST 3.10.0 (nest.GetDefaults, and provoking each error).
  */
 import { NestError } from './api';
+import { NEST_NODE_MODEL_NAMES, NEST_SYNAPSE_MODEL_NAMES } from './nest-model-names';
+
+export { NEST_NODE_MODEL_NAMES, NEST_SYNAPSE_MODEL_NAMES };
+
+/** The synapse models the local engine implements (a subset of NEST_SYNAPSE_MODEL_NAMES). */
+export const LOCAL_SYNAPSE_MODELS: readonly string[] = ['static_synapse'];
+
+/** nestName of the errors for real NEST features the local engine lacks; the facade raises
+ * them as nest.NotAvailableInLocalEngine (not a NEST class: real NEST would run the program). */
+export const NOT_AVAILABLE = 'NotAvailableInLocalEngine';
+
+/**
+ * Why `model` cannot be created here. A name NEST 3.10 itself does not know gets NEST's own
+ * UnknownModelName (same text as real NEST); a real NEST model the local engine does not
+ * implement says so, so the learner knows the program is fine and where it would run.
+ */
+export function unknownModelError(model: string): NestError {
+  if (NEST_NODE_MODEL_NAMES.includes(model)) {
+    return new NestError(
+      NOT_AVAILABLE,
+      `'${model}' is a NEST model, but it is not available in the local engine (yet) — run this program on NEST Server`,
+    );
+  }
+  return new NestError('UnknownModelName', `${model} is not a known model name.`);
+}
+
+/** The same for a synapse model in Connect's syn_spec; null when the local engine has it. */
+export function checkSynapseModel(synapse: string): NestError | null {
+  if (LOCAL_SYNAPSE_MODELS.includes(synapse)) return null;
+  if (NEST_SYNAPSE_MODEL_NAMES.includes(synapse)) {
+    return new NestError(
+      NOT_AVAILABLE,
+      `'${synapse}' is a NEST synapse model, but it is not available in the local engine (yet) — run this program on NEST Server`,
+    );
+  }
+  // Real NEST 3.10.0's class and text for a synapse name it does not know.
+  return new NestError('UnknownSynapseType', `Synapse with name ${synapse} does not exist.`);
+}
 
 export interface ParamInfo {
   default: number | boolean | string | number[];
@@ -288,7 +326,7 @@ export function checkParams(
   resolution = 0.1,
 ): NestError | null {
   const info = NEST_MODELS[model];
-  if (!info) return new NestError('UnknownModelName', `${model} is not a known model name.`);
+  if (!info) return unknownModelError(model);
 
   const unknown = unknownKeys(model, params);
   for (const [k, v] of Object.entries(params)) {

@@ -11,7 +11,7 @@ import builtins
 import js
 from pyodide.ffi import JsException, JsProxy, to_js
 
-from ._errors import KernelException, nest_error
+from ._errors import KernelException, NotAvailableInLocalEngine, nest_error
 from ._events import EventArray
 
 try:
@@ -85,6 +85,9 @@ def translate(error, where):
         return KeyboardInterrupt()
     nest_name = getattr(error, "nestName", None)
     if isinstance(nest_name, str) and nest_name:
+        if nest_name == "NotAvailableInLocalEngine":
+            # A real NEST feature the kernel lacks (e.g. the model hh_psc_alpha): not a NEST error.
+            return NotAvailableInLocalEngine(message)
         if nest_name in ("ValueError", "TypeError", "KeyError", "IndexError"):
             # Checks PyNEST itself makes in Python raise Python's own classes.
             return getattr(builtins, nest_name)(message)
