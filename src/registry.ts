@@ -4,7 +4,7 @@
  * one entry here and its own folders, nothing else.
  */
 import type * as Blockly from 'blockly';
-import { registerNestBlocks } from '../blocks/nest/index';
+import { forgetUnusedNodeNames, registerNestBlocks } from '../blocks/nest/index';
 import { generateNest, type GeneratedProgram } from '../generators/nest';
 import firstExample from '../blocks/examples/first-example.json';
 
@@ -18,6 +18,8 @@ export interface SimulatorPlugin {
   id: string;
   label: string;
   registerBlocks(): void;
+  /** Keeps the plugin's own workspace conventions (e.g. tidying node names); called on every event. */
+  onWorkspaceEvent?(workspace: Blockly.Workspace, event: Blockly.Events.Abstract): void;
   generate(workspace: Blockly.Workspace): GeneratedProgram;
   examples: Example[];
 }
@@ -27,6 +29,7 @@ export const SIMULATORS: SimulatorPlugin[] = [
     id: 'nest',
     label: 'NEST',
     registerBlocks: registerNestBlocks,
+    onWorkspaceEvent: forgetUnusedNodeNames,
     generate: generateNest,
     examples: [{ id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> }],
   },

@@ -20,6 +20,7 @@ import { STIMULUS_BLOCKS } from './stimuli';
 
 export { CREATORS } from './catalog';
 export { NODE_VARIABLE_TYPE } from './common';
+export { forgetUnusedNodeNames } from './node-names';
 
 /** Every NEST block definition (including the slider/number shadow blocks). */
 export const NEST_BLOCKS: Blockly.JsonBlockDefinition[] = [

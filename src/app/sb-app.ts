@@ -156,6 +156,8 @@ export class SbApp extends LitElement {
     window.addEventListener('keydown', this.onKey);
     // The editor injects Blockly in its own first update, which runs after ours.
     await this.editor.updateComplete;
+    const workspace = this.editor.workspace;
+    if (this.plugin.onWorkspaceEvent) workspace.addChangeListener((e) => this.plugin.onWorkspaceEvent!(workspace, e));
     this.restore();
     document.body.dataset.editorReady = '1';
   }

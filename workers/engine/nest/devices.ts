@@ -10,7 +10,7 @@ import { GrowableF64 } from './buffers';
 import { NEST_FOREVER, NEST_MODELS, asNumber } from './models';
 import { PoissonSampler } from './rng';
 
-export type DeviceModel = 'dc_generator' | 'poisson_generator' | 'spike_generator' | 'spike_recorder' | 'voltmeter' | 'multimeter';
+export type DeviceModel = 'dc_generator' | 'ac_generator' | 'step_current_generator' | 'poisson_generator' | 'spike_generator' | 'spike_recorder' | 'voltmeter' | 'multimeter';
 
 export abstract class Device {
   readonly id: number;
@@ -52,7 +52,7 @@ export abstract class Device {
     const d: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this.par)) d[k] = Array.isArray(v) ? [...v] : v;
     d.element_type = NEST_MODELS[this.model].kind === 'recorder' ? 'recorder' : 'stimulator';
-    if (this.model === 'dc_generator') d.recordables = ['I'];
+    if (CURRENT_SOURCES.includes(this.model)) d.recordables = ['I'];
     return d;
   }
 }
@@ -71,11 +71,97 @@ export interface TargetList {
   count: number;
 }
 
-export class DcGenerator extends Device {
-  constructor(id: number) { super(id, 'dc_generator'); }
-  /** Is the current sent while updating step s? */
+/** Devices that inject a current (not spikes) into neurons. */
+export const CURRENT_SOURCES: readonly string[] = ['dc_generator', 'ac_generator', 'step_current_generator'];
+
+/** A current generator: called once per step, it says what current (pA, before the connection
+ * weight) it sends while updating step s, or null when it sends nothing. */
+export abstract class CurrentSource extends Device {
+  /** Is the current sent while updating step s? (It sends one step early, see the top.) */
   emitsAt(s: number): boolean {
     return this.startStep <= s + 1 && s + 1 < this.stopStep;
+  }
+  /** Called once at the start of every Simulate call, at step `now`. */
+  startRun(_now: number, _stepTics: number): void {}
+  abstract advance(s: number): number | null;
+}
+
+export class DcGenerator extends CurrentSource {
+  constructor(id: number) { super(id, 'dc_generator'); }
+  advance(s: number): number | null {
+    return this.emitsAt(s) ? (this.par.amplitude as number) : null;
+  }
+}
+
+/**
+ * ac_generator: I(t) = offset + amplitude·sin(2π·f·t/1000 + phase·π/180). The sine is kept as a
+ * rotating vector (y0, y1) = amplitude·(cos, sin): one exact rotation by ω·h per step, started
+ * afresh from the clock at every Simulate call (as NEST does), instead of calling sin each step.
+ */
+export class AcGenerator extends CurrentSource {
+  private y0 = 0;
+  private y1 = 0;
+  private cosWh = 1;
+  private sinWh = 0;
+  constructor(id: number) { super(id, 'ac_generator'); }
+
+  override startRun(now: number, stepTics: number): void {
+    const omega = (2 * Math.PI * asNumber(this.par.frequency)) / 1000; // rad per ms
+    const phi = (asNumber(this.par.phase) / 180) * Math.PI;
+    const h = stepTics * 0.001;
+    const t = now * stepTics * 0.001;
+    const amp = asNumber(this.par.amplitude);
+    this.cosWh = Math.cos(omega * h);
+    this.sinWh = Math.sin(omega * h);
+    this.y0 = amp * Math.cos(omega * t + phi);
+    this.y1 = amp * Math.sin(omega * t + phi);
+  }
+
+  advance(s: number): number | null {
+    const y0 = this.y0;
+    this.y0 = this.cosWh * y0 - this.sinWh * this.y1;
+    this.y1 = this.sinWh * y0 + this.cosWh * this.y1;
+    return this.emitsAt(s) ? this.y1 + asNumber(this.par.offset) : null;
+  }
+}
+
+/**
+ * step_current_generator: the current is amplitude_values[k] from amplitude_times[k] on (0
+ * before the first). Times on the grid keep their step; with allow_offgrid_times an off-grid
+ * time moves to the end of its step. A change is taken when its step comes; times already past
+ * when they are set are never taken.
+ */
+export class StepCurrentGenerator extends CurrentSource {
+  /** The steps (stamps) at which the amplitude changes. */
+  private stamps: number[] = [];
+  private next = 0;
+  private amplitude = 0;
+  constructor(id: number) { super(id, 'step_current_generator'); }
+
+  override setStatus(params: Record<string, unknown>, stepTics: number): void {
+    super.setStatus(params, stepTics);
+    if ('amplitude_times' in params) {
+      this.next = 0;
+      this.amplitude = 0;
+    }
+  }
+
+  override calibrate(stepTics: number): void {
+    super.calibrate(stepTics);
+    const offgrid = Boolean(this.par.allow_offgrid_times);
+    this.stamps = (this.par.amplitude_times as number[]).map((t) => {
+      const tics = Math.round(asNumber(t) * 1000);
+      return offgrid ? Math.ceil(tics / stepTics) : Math.round(tics / stepTics);
+    });
+  }
+
+  advance(s: number): number | null {
+    const stamps = this.stamps;
+    while (this.next < stamps.length && stamps[this.next] <= s + 1) {
+      if (stamps[this.next] === s + 1) this.amplitude = asNumber((this.par.amplitude_values as number[])[this.next]);
+      this.next++;
+    }
+    return this.emitsAt(s) ? this.amplitude : null;
   }
 }
 

@@ -16,7 +16,8 @@ import {
 import { GrowableF64 } from './buffers';
 import { CONNECTION_RULES, NEST_ONLY_RULES } from './connect-rules';
 import {
-  DcGenerator, Device, Multimeter, PoissonGenerator, SpikeGenerator, SpikeRecorder,
+  AcGenerator, CURRENT_SOURCES, CurrentSource, DcGenerator, Device, Multimeter, PoissonGenerator, SpikeGenerator,
+  SpikeRecorder, StepCurrentGenerator,
   type DeviceModel,
 } from './devices';
 import {
@@ -28,7 +29,7 @@ import { Rng } from './rng';
 
 export const DEFAULT_RNG_SEED = 143202461;
 const DEFAULT_RESOLUTION = 0.1;
-const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta'];
+const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta', 'izhikevich', 'parrot_neuron'];
 
 /** How much work (neuron updates + generator draws) between two looks at the clock. */
 const WORK_BETWEEN_CLOCK_CHECKS = 20000;
@@ -259,6 +260,8 @@ export class NestKernel implements Kernel {
   private makeDevice(id: number, model: DeviceModel): Device {
     switch (model) {
       case 'dc_generator': return new DcGenerator(id);
+      case 'ac_generator': return new AcGenerator(id);
+      case 'step_current_generator': return new StepCurrentGenerator(id);
       case 'poisson_generator': return new PoissonGenerator(id);
       case 'spike_generator': return new SpikeGenerator(id);
       case 'spike_recorder': return new SpikeRecorder(id);
@@ -354,8 +357,9 @@ export class NestKernel implements Kernel {
     const delay = synSpec.delay ?? 1.0;
     for (const [key, v] of [['weight', weight], ['delay', delay]] as const) {
       if (Array.isArray(v)) {
-        const len = rule.arrayLength(pre.length, post.length);
-        if (len === null || v.length !== len) throw new NestError('ValueError', rule.arrayShapeError(key, pre.length, post.length));
+        const len = rule.arrayLength(pre.length, post.length, connSpec);
+        if (len === null) throw new NestError('TypeError', rule.arrayShapeError(key, pre.length, post.length, connSpec));
+        if (v.length !== len) throw new NestError('ValueError', rule.arrayShapeError(key, pre.length, post.length, connSpec));
       }
     }
     const receptor = synSpec.receptor_type ?? 0;
@@ -417,7 +421,7 @@ export class NestKernel implements Kernel {
       throw new NestError('IllegalConnection', ILLEGAL + 'Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).');
     }
     if (isMeter) {
-      if (tKind !== 'neuron') throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support data logging requests.');
+      if (tKind !== 'neuron' || !NEST_MODELS[t.model].recordables) throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support data logging requests.');
       const meter = this.devices[s.index] as Multimeter;
       const available = NEST_MODELS[t.model].recordables ?? [];
       for (const r of meter.recordFrom) {
@@ -425,8 +429,9 @@ export class NestKernel implements Kernel {
       }
       return;
     }
-    if (s.model === 'dc_generator') {
-      if (tKind !== 'neuron') throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support current input.');
+    if (CURRENT_SOURCES.includes(s.model)) {
+      // a parrot only takes spikes
+      if (tKind !== 'neuron' || t.model === 'parrot_neuron') throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support current input.');
     } else {
       // spike sources: neurons, poisson_generator, spike_generator
       const takesSpikes = tKind === 'neuron' || t.model === 'spike_recorder';
@@ -455,6 +460,7 @@ export class NestKernel implements Kernel {
     this.ringLength = length;
     for (const dev of this.devices) {
       dev.calibrate(this.stepTics);
+      if (dev instanceof CurrentSource) dev.startRun(this.now, this.stepTics);
       if (dev instanceof PoissonGenerator) dev.setMean(h);
     }
     if (this.wiringDirty) this.buildTargets();
@@ -515,7 +521,7 @@ export class NestKernel implements Kernel {
       }
       const k = (fromNeuron ? (list as PopOutput).offsets[sRef.local] : 0) + fill[s]++;
       const pop = this.pops[tRef.index];
-      const current = sRef.model === 'dc_generator';
+      const current = CURRENT_SOURCES.includes(sRef.model);
       list.rings[k] = current ? pop.curRing : pop.ringFor(w[c]);
       if (current) pop.hasCurrent = true;
       // A spike_generator's spike_weights can flip the sign: open both channels.
@@ -523,7 +529,8 @@ export class NestKernel implements Kernel {
       list.pop[k] = tRef.index;
       list.rowLength[k] = pop.n;
       list.local[k] = tRef.local;
-      list.weight[k] = w[c];
+      // A parrot counts spikes: each one arrives as 1, whatever the weight.
+      list.weight[k] = pop.countsSpikes ? 1 : w[c];
       list.delay[k] = d[c];
     }
     for (const st of this.spikeTargets) {
@@ -564,14 +571,24 @@ export class NestKernel implements Kernel {
     const ns = pop.nSpiked, spiked = pop.spiked, first = pop.first, tSpike = pop.tSpike;
     const L = this.ringLength;
     const { offsets, rings, rowLength, local, weight, delay } = out;
+    const mult = pop.multiplicity;
     for (let k = 0; k < ns; k++) {
       const i = spiked[k];
       tSpike[i] = stampMs;
+      const m = mult === null ? 1 : mult[i];
       for (let c = offsets[i], e = offsets[i + 1]; c < e; c++) {
-        rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += weight[c];
+        rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += weight[c] * m;
       }
     }
-    if (out.sameRecorders !== null) {
+    if (mult !== null) {
+      // a spike of multiplicity m is recorded m times (as NEST's spike_recorder does)
+      for (let k = 0; k < ns; k++) {
+        const i = spiked[k];
+        for (let r = out.recOffsets[i]; r < out.recOffsets[i + 1]; r++) {
+          for (let j = 0; j < mult[i]; j++) out.recList[r].record(first + i, stamp, stampMs);
+        }
+      }
+    } else if (out.sameRecorders !== null) {
       for (const rec of out.sameRecorders) rec.recordBatch(first, spiked, ns, stamp, stampMs);
     } else if (out.recList.length > 0) {
       for (let k = 0; k < ns; k++) {
@@ -653,8 +670,9 @@ export class NestKernel implements Kernel {
         if (taps !== null) this.sample(node, taps, stampMs);
       } else if (node instanceof PoissonGenerator) {
         if (node.emitsAt(s)) this.emitPoisson(node, s, stamp, stampMs);
-      } else if (node instanceof DcGenerator) {
-        if (node.emitsAt(s)) this.emitCurrent(node, s);
+      } else if (node instanceof CurrentSource) {
+        const amp = node.advance(s);
+        if (amp !== null) this.emitCurrent(node, s, amp);
       } else if (node instanceof SpikeGenerator) {
         this.emitSpikeGenerator(node, s, stamp, stampMs);
       }
@@ -687,8 +705,9 @@ export class NestKernel implements Kernel {
     } else {
       // spike_weights scale the connection weight; the product's sign picks the channel
       for (let c = 0; c < local.length; c++) {
-        const w = weight[c] * f;
-        this.pops[st.pop[c]].ringFor(w)[((s + delay[c]) % L) * rowLength[c] + local[c]] += w;
+        const target = this.pops[st.pop[c]];
+        const w = target.countsSpikes ? mult : weight[c] * f; // a parrot ignores spike_weights
+        target.ringFor(w)[((s + delay[c]) % L) * rowLength[c] + local[c]] += w;
       }
     }
     for (const rec of st.recorders) for (let k = 0; k < mult; k++) rec.record(src, stamp, stampMs);
@@ -718,11 +737,10 @@ export class NestKernel implements Kernel {
     }
   }
 
-  private emitCurrent(gen: DcGenerator, s: number): void {
+  private emitCurrent(gen: CurrentSource, s: number, amp: number): void {
     const st = this.spikeTargets[gen.id];
     if (st === NO_TARGETS) return;
     const L = this.ringLength;
-    const amp = gen.par.amplitude as number;
     const { rings, rowLength, local, weight, delay } = st;
     for (let c = 0; c < local.length; c++) {
       rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += amp * weight[c];

@@ -142,12 +142,61 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
     },
     recordables: ['V_m'],
   },
+  parrot_neuron: {
+    name: 'parrot_neuron',
+    kind: 'neuron',
+    doc: 'Repeats every spike it receives, at the moment it arrives. Useful to pass one spike train on to many neurons unchanged.',
+    params: {},
+  },
+  izhikevich: {
+    name: 'izhikevich',
+    kind: 'neuron',
+    doc: 'Izhikevich neuron: two equations (voltage V_m and recovery U_m) that, with a, b, c, d, reproduce many real firing patterns (regular, bursting, chattering, ...).',
+    params: {
+      a: { default: 0.02, doc: 'How fast the recovery variable U_m follows the voltage (small = slow recovery).', min: 0, max: 0.2 },
+      b: { default: 0.2, doc: 'How strongly the recovery variable U_m is pulled by the voltage.', min: 0, max: 0.5 },
+      c: { default: -65, unit: 'mV', doc: 'Reset voltage: V_m jumps here after a spike.', min: -80, max: -40 },
+      d: { default: 8, doc: 'How much U_m grows at each spike (slows the next spike down).', min: 0, max: 10 },
+      V_th: { default: 30, unit: 'mV', doc: 'Spike cut-off: when V_m reaches this value the neuron spikes and resets.', min: 0, max: 50 },
+      V_m: { default: -65, unit: 'mV', doc: 'Membrane potential: the voltage the neuron starts with.', min: -90, max: -40 },
+      U_m: { default: -13, doc: 'Recovery variable: its start value (the default is b · V_m = 0.2 · −65).', min: -20, max: 10 },
+      I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron (about 10 makes it fire).', min: 0, max: 50 },
+      V_min: { default: -1.7976931348623157e308, unit: 'mV', doc: 'Lowest voltage the neuron can reach (no limit by default).' },
+      consistent_integration: { default: true, doc: 'Use the standard step-by-step integration (true) or the one from Izhikevich’s 2003 paper (false).' },
+    },
+    recordables: ['U_m', 'V_m'],
+  },
   dc_generator: {
     name: 'dc_generator',
     kind: 'generator',
     doc: 'Injects a constant current into the neurons it is connected to.',
     params: {
       amplitude: { default: 0, unit: 'pA', doc: 'Strength of the constant current.', min: -1000, max: 1000 },
+      ...deviceWindow(),
+    },
+    recordables: ['I'],
+  },
+  ac_generator: {
+    name: 'ac_generator',
+    kind: 'generator',
+    doc: 'Injects a sine-wave current: offset + amplitude · sin(2π · frequency · t + phase).',
+    params: {
+      amplitude: { default: 0, unit: 'pA', doc: 'Height of the sine wave (from its middle to its peak).', min: 0, max: 1000 },
+      offset: { default: 0, unit: 'pA', doc: 'Constant current added to the sine wave (its middle line).', min: -1000, max: 1000 },
+      frequency: { default: 0, unit: 'Hz', doc: 'How many full waves per second.', min: 0, max: 100 },
+      phase: { default: 0, unit: 'deg', doc: 'Where in its cycle the wave is at t = 0 (0–360 degrees).', min: 0, max: 360 },
+      ...deviceWindow(),
+    },
+    recordables: ['I'],
+  },
+  step_current_generator: {
+    name: 'step_current_generator',
+    kind: 'generator',
+    doc: 'Injects a current that jumps to a new value at each time you list and stays there until the next one.',
+    params: {
+      amplitude_times: { default: [], unit: 'ms', doc: 'The times at which the current changes, in increasing order (all > 0).' },
+      amplitude_values: { default: [], unit: 'pA', doc: 'The current from each of those times on (one value per time).' },
+      allow_offgrid_times: { default: false, doc: 'Allow times between grid points; they move to the end of their step.' },
       ...deviceWindow(),
     },
     recordables: ['I'],
@@ -207,7 +256,7 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
 
 /** Parameters the blocks may set but whose type is a list of strings, not numbers. */
 const STRING_LIST_PARAMS = new Set(['record_from']);
-const DOUBLE_LIST_PARAMS = new Set(['spike_times', 'spike_weights', 'spike_multiplicities']);
+const DOUBLE_LIST_PARAMS = new Set(['spike_times', 'spike_weights', 'spike_multiplicities', 'amplitude_times', 'amplitude_values']);
 
 // ---- formatting numbers the way NEST's C++ streams do (std::ostream default: %g, 6 digits) ----
 
@@ -375,12 +424,19 @@ export function checkParams(
       if (num('t_ref') < 0) return bad('Refractory time must not be negative.');
       if (num('tau_m') <= 0) return bad('Membrane time constant must be > 0.');
       return null;
+    case 'izhikevich': // NEST 3.10 accepts any values (probed: negative a, b, d; V_th below c)
+    case 'parrot_neuron':
+      return null;
   }
 
   // Devices: rate / spike times first, then the activity window.
   if (model === 'poisson_generator' && num('rate') < 0) return bad('The rate cannot be negative.');
   if (model === 'spike_generator') {
     const err = checkSpikeGenerator(merged, params, bad, resolution);
+    if (err) return err;
+  }
+  if (model === 'step_current_generator') {
+    const err = checkStepCurrentGenerator(merged, params, current, bad, resolution);
     if (err) return err;
   }
   if (model === 'voltmeter' || model === 'multimeter') {
@@ -433,6 +489,44 @@ function checkSpikeGenerator(
   const m = merged.spike_multiplicities as number[];
   if (m.length !== 0 && m.length !== times.length) {
     return bad('spike_multiplicities must have the same number of elements as spike_times or 0 elements to clear the property.');
+  }
+  return null;
+}
+
+/** step_current_generator's rules, in the order NEST 3.10 reports them (probed). */
+function checkStepCurrentGenerator(
+  merged: Record<string, unknown>,
+  params: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+  bad: (text: string) => NestError,
+  resolution: number,
+): NestError | null {
+  const setTimes = 'amplitude_times' in params, setValues = 'amplitude_values' in params;
+  if (setTimes !== setValues) return bad('Amplitude times and values must be reset together.');
+  const times = (merged.amplitude_times as number[]).map(asNumber);
+  if (times.length !== (merged.amplitude_values as number[]).length) {
+    return bad('Amplitude times and values have to be the same size.');
+  }
+  const offgrid = Boolean(merged.allow_offgrid_times);
+  if ('allow_offgrid_times' in params && !setTimes) {
+    const before = current ? (current.amplitude_times as number[]) : [];
+    if (before.length > 0 && Boolean(params.allow_offgrid_times) !== Boolean(current?.allow_offgrid_times)) {
+      return bad('allow_offgrid_times can only be changed before amplitude_times have been set, or together with amplitude_times and amplitude_values.');
+    }
+  }
+  if (!setTimes) return null;
+  const stepTics = msToTics(resolution);
+  let last = -Infinity;
+  for (const t of times) {
+    if (!(t > 0)) return bad('Amplitude can only be changed at strictly positive times (t > 0).');
+    const tics = msToTics(t);
+    if (!offgrid && tics % stepTics !== 0) {
+      return bad(`step_current_generator: Time point ${formatCpp(t)} is not representable in current resolution.`);
+    }
+    // on the grid, or moved to the end of its step
+    const step = Math.ceil(tics / stepTics);
+    if (step <= last) return bad('step_current_generator: amplitude times must be at strictly increasing time steps.');
+    last = step;
   }
   return null;
 }

@@ -28,6 +28,10 @@ export abstract class NeuronPopulation {
   /** Indices of the neurons that spiked in the last update. */
   readonly spiked: Int32Array;
   nSpiked = 0;
+  /** Spikes per emitted spike event (only a parrot sends more than one at once); null: 1. */
+  multiplicity: Float64Array | null = null;
+  /** Does this model count incoming spikes instead of summing their weights (parrot)? */
+  readonly countsSpikes: boolean = false;
   /** Some connection brings inhibitory spikes / currents here (else those loops are skipped;
    * the state they would update stays exactly zero). Set by the kernel, never cleared. */
   hasInhibitory = false;
@@ -46,7 +50,9 @@ export abstract class NeuronPopulation {
       if (typeof p.default === 'number') this.par[k] = new Float64Array(n).fill(p.default);
       else if (typeof p.default === 'boolean') this.flag[k] = new Uint8Array(n).fill(p.default ? 1 : 0);
     }
-    this.y = new Float64Array(n).fill(this.par.V_m[0] - this.par.E_L[0]);
+    // Models without E_L (izhikevich) integrate V_m itself; a parrot has no voltage at all.
+    const el = this.par.E_L ? this.par.E_L[0] : 0;
+    this.y = new Float64Array(n).fill(this.par.V_m ? this.par.V_m[0] - el : 0);
     this.refr = new Int32Array(n);
     this.iPrev = new Float64Array(n);
     this.tSpike = new Float64Array(n).fill(-1);
@@ -93,7 +99,7 @@ export abstract class NeuronPopulation {
     const d: Record<string, unknown> = {};
     for (const [k, a] of Object.entries(this.par)) d[k] = a[i];
     for (const [k, a] of Object.entries(this.flag)) d[k] = a[i] === 1;
-    d.V_m = this.y[i] + this.par.E_L[i];
+    if (this.par.V_m) d.V_m = this.y[i] + (this.par.E_L ? this.par.E_L[i] : 0);
     d.t_spike = this.tSpike[i];
     d.recordables = [...(NEST_MODELS[this.model].recordables ?? [])];
     d.element_type = 'neuron';
@@ -102,7 +108,8 @@ export abstract class NeuronPopulation {
 
   /** Apply already-checked parameters to neuron i. */
   setStatus(i: number, params: Record<string, unknown>): void {
-    const vOld = this.y[i] + this.par.E_L[i];
+    const eL = () => (this.par.E_L ? this.par.E_L[i] : 0);
+    const vOld = this.y[i] + eL();
     for (const [k, v] of Object.entries(params)) {
       if (k === 'V_m') continue;
       if (k in this.par) this.par[k][i] = asNumber(v);
@@ -110,7 +117,7 @@ export abstract class NeuronPopulation {
     }
     // NEST 3.10 keeps V_m in absolute terms when only E_L changes.
     const v = 'V_m' in params ? asNumber(params.V_m) : vOld;
-    this.y[i] = v - this.par.E_L[i];
+    this.y[i] = v - eL();
     this.dirty = true;
   }
 
@@ -431,8 +438,121 @@ export class DeltaPopulation extends NeuronPopulation {
   }
 }
 
+/**
+ * parrot_neuron: repeats every spike it receives, at the time it arrives (no voltage, no
+ * threshold). Weights are ignored; the ring counts spikes, and all spikes read in one step leave
+ * as one event with that multiplicity (so a target gets weight × count).
+ */
+export class ParrotPopulation extends NeuronPopulation {
+  override readonly countsSpikes = true;
+  ring: Float64Array = new Float64Array(0);
+
+  constructor(first: number, n: number) {
+    super('parrot_neuron', first, n);
+    this.multiplicity = new Float64Array(n);
+  }
+
+  spikeRings(): Float64Array[] { return [this.ring]; }
+  protected replaceSpikeRings(r: Float64Array[]): void { [this.ring] = r; }
+  ringFor(): Float64Array { return this.ring; }
+  calibrate(): void { this.dirty = false; }
+
+  update(slot: number): void {
+    const n = this.n, base = slot * n, ring = this.ring, mult = this.multiplicity!, spiked = this.spiked;
+    let ns = 0;
+    for (let i = 0; i < n; i++) {
+      const count = ring[base + i];
+      ring[base + i] = 0;
+      if (count > 0) {
+        mult[i] = count;
+        spiked[ns++] = i;
+      }
+    }
+    this.nSpiked = ns;
+  }
+
+  recordable(): number { return NaN; }
+}
+
+/**
+ * izhikevich: dV/dt = 0.04 V² + 5 V + 140 − U + I + I_e, dU/dt = a (b V − U); at V ≥ V_th:
+ * V ← c, U ← U + d. consistent_integration (default) is one forward-Euler step of h for both,
+ * then spike weights add to V; otherwise Izhikevich's published scheme: two half steps for V
+ * (spike weights acting as a current), then U from the new V.
+ */
+export class IzhikevichPopulation extends NeuronPopulation {
+  readonly u: Float64Array;
+  ring: Float64Array = new Float64Array(0);
+  private h = 0.1;
+
+  constructor(first: number, n: number) {
+    super('izhikevich', first, n);
+    this.u = new Float64Array(n).fill(this.par.U_m[0]);
+  }
+
+  spikeRings(): Float64Array[] { return [this.ring]; }
+  protected replaceSpikeRings(r: Float64Array[]): void { [this.ring] = r; }
+  ringFor(): Float64Array { return this.ring; }
+  calibrate(h: number): void { this.h = h; this.dirty = false; }
+
+  override getStatus(i: number): Record<string, unknown> {
+    const d = super.getStatus(i);
+    d.U_m = this.u[i];
+    return d;
+  }
+
+  override setStatus(i: number, params: Record<string, unknown>): void {
+    super.setStatus(i, params);
+    if ('U_m' in params) this.u[i] = asNumber(params.U_m);
+  }
+
+  update(slot: number): void {
+    const n = this.n, base = slot * n, h = this.h;
+    const y = this.y, u = this.u, iPrev = this.iPrev, ring = this.ring, curRing = this.curRing, spiked = this.spiked;
+    const { a, b, c, d, I_e: Ie, V_th: vth, V_min: vmin } = this.par;
+    const consistent = this.flag.consistent_integration;
+    let ns = 0;
+    for (let i = 0; i < n; i++) {
+      const k = base + i;
+      const v0 = y[i], u0 = u[i], I = iPrev[i] + Ie[i], w = ring[k];
+      ring[k] = 0;
+      let v: number, uu: number;
+      if (consistent[i] === 1) {
+        v = v0 + h * (0.04 * v0 * v0 + 5.0 * v0 + 140.0 - u0 + I);
+        uu = u0 + h * a[i] * (b[i] * v0 - u0);
+        v += w;
+      } else {
+        // The published scheme treats this step's spike weights as a current in both half
+        // steps (measured on NEST 3.10: a weight w moves V by about w·h, not by w).
+        v = v0 + (h / 2.0) * (0.04 * v0 * v0 + 5.0 * v0 + 140.0 - u0 + I + w);
+        v = v + (h / 2.0) * (0.04 * v * v + 5.0 * v + 140.0 - u0 + I + w);
+        uu = u0 + h * a[i] * (b[i] * v - u0);
+      }
+      if (v < vmin[i]) v = vmin[i];
+      if (v >= vth[i]) {
+        v = c[i];
+        uu += d[i];
+        spiked[ns++] = i;
+      }
+      y[i] = v;
+      u[i] = uu;
+      iPrev[i] = curRing[k];
+      curRing[k] = 0;
+    }
+    this.nSpiked = ns;
+  }
+
+  recordable(name: string, i: number): number {
+    if (name === 'V_m') return this.y[i];
+    if (name === 'U_m') return this.u[i];
+    return NaN;
+  }
+}
+
 export function createPopulation(model: string, first: number, n: number): NeuronPopulation {
   switch (model) {
+    case 'parrot_neuron': return new ParrotPopulation(first, n);
+    case 'izhikevich': return new IzhikevichPopulation(first, n);
     case 'iaf_psc_alpha': return new AlphaPopulation(first, n);
     case 'iaf_psc_exp': return new ExpPopulation(first, n);
     case 'iaf_psc_delta': return new DeltaPopulation(first, n);

@@ -201,7 +201,7 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         raise not_available(f"nest.Connect(syn_spec={type(syn_spec).__name__})")
     for key, value in list(syn.items()):
         if isinstance(value, (list, tuple, EventArray)):
-            syn[key] = _connection_array(key, value, conn["rule"], len(pre_ids), len(post_ids))
+            syn[key] = _connection_array(key, value, conn, len(pre_ids), len(post_ids))
         elif not isinstance(value, (numbers.Real, str)):
             raise not_available(f"nest.Connect(syn_spec={{'{key}': {type(value).__name__}}})")
     _bridge.call(
@@ -214,15 +214,17 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     )
 
 
-def _connection_array(key, value, rule, n_pre, n_post):
-    """One value per connection, flattened as the kernel expects (post-major for all_to_all)."""
+def _connection_array(key, value, conn, n_pre, n_post):
+    """One value per connection, flattened as the kernel expects (post-major for all_to_all,
+    one row per target for fixed_indegree, one row per source for fixed_outdegree)."""
+    rule = conn["rule"]
     rows = list(value)
     two_dim = bool(rows) and all(isinstance(r, (list, tuple, EventArray)) for r in rows)
     if rule in ("one_to_one", "fixed_total_number"):
         if two_dim:
             raise TypeError(
                 f"'{key}' has the wrong type. Two-dimensional parameter arrays can only be used "
-                "in conjunction with rules 'all_to_all', 'fixed_indegree' or 'fixed_outdegree'."
+                "in conjunction with rules 'all_to_all', 'fixed_indegree' or fixed_outdegree'."
             )
         return [float(v) for v in rows]
     if not two_dim:
@@ -232,6 +234,18 @@ def _connection_array(key, value, rule, n_pre, n_post):
         )
     if rule == "all_to_all" and (len(rows) != n_post or any(len(r) != n_pre for r in rows)):
         raise ValueError(f"'{key}' must be a {n_post} x {n_pre} array (len(post) x len(pre))")
+    for degree_rule, degree_key, n_rows, names in (
+        ("fixed_indegree", "indegree", n_post, "n_target x indegree"),
+        ("fixed_outdegree", "outdegree", n_pre, "n_sources x outdegree"),
+    ):
+        degree = conn.get(degree_key)
+        # a missing or mistyped degree is the kernel's error to report, as in NEST
+        if rule == degree_rule and isinstance(degree, int) and not isinstance(degree, bool):
+            if len(rows) != n_rows or any(len(r) != degree for r in rows):
+                raise ValueError(
+                    f"'{key}' has to be an array of dimension {n_rows}x{degree} ({names}), "
+                    "a scalar or a dictionary."
+                )
     return [float(v) for r in rows for v in r]
 
 
