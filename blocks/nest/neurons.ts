@@ -1,11 +1,15 @@
 /** Neuron populations: N neurons of one NEST model, the parameters a learner changes first on
  * the block, every other parameter through "more parameters". */
+import { NEST_MODELS } from '../../workers/engine/nest/models';
 import { COLOURS, modelHelpUrl, modelsOfKind, NODE_VARIABLE_TYPE, unitOf } from './common';
-
-export const NEURON_MODELS = modelsOfKind('neuron');
 
 /** The parameters shown on the population block itself (the rest go through nest_param). */
 export const MAIN_NEURON_PARAMS = ['I_e', 'V_th', 'tau_m'] as const;
+
+/** The models the population block offers: those that have every parameter it shows (the iaf
+ * family). Models with other parameters (izhikevich, parrot_neuron …) run from Python already and
+ * need blocks whose rows fit them; until then the block does not pretend they share its rows. */
+export const NEURON_MODELS = modelsOfKind('neuron').filter((m) => MAIN_NEURON_PARAMS.every((p) => p in NEST_MODELS[m].params));
 
 const LABELS: Record<(typeof MAIN_NEURON_PARAMS)[number], string> = {
   I_e: 'input current I_e',

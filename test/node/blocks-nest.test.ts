@@ -189,3 +189,9 @@ test('the weight unit follows the target model: mV for iaf_psc_delta, pA otherwi
   await tick();
   assert.equal(c.getFieldValue('WEIGHT_UNIT'), '(pA)');
 });
+
+test('the population block offers only models that have every parameter it shows', async () => {
+  const { NEURON_MODELS: offered, MAIN_NEURON_PARAMS: shown } = await import('../../blocks/nest/neurons');
+  assert.deepEqual([...offered].sort(), ['iaf_psc_alpha', 'iaf_psc_delta', 'iaf_psc_exp']);
+  for (const m of offered) for (const p of shown) assert.ok(p in NEST_MODELS[m].params, `${m} lacks ${p}`);
+});
