@@ -61,6 +61,12 @@ export const TOOLBOX = {
         block('nest_poisson_generator', { inputs: { rate: paramShadow('poisson_generator', 'rate', 8000) } }),
         block('nest_dc_generator', { inputs: { amplitude: paramShadow('dc_generator', 'amplitude', 400) } }),
         block('nest_spike_generator'),
+        block('nest_ac_generator', {
+          inputs: { amplitude: paramShadow('ac_generator', 'amplitude', 100), frequency: paramShadow('ac_generator', 'frequency', 10) },
+        }),
+        block('nest_step_current_generator'),
+        paramBlock('ac_generator', 'offset'),
+        paramBlock('ac_generator', 'phase'),
         paramBlock('dc_generator', 'start'),
         block('nest_param', { fields: { PARAM: 'stop' }, inputs: { VALUE: shadowOf(NUMBER_TYPE, 500) } }),
       ],

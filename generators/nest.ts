@@ -25,7 +25,7 @@ import * as Blockly from 'blockly';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
 import { CREATORS } from '../blocks/nest/catalog';
 import { NODE_VARIABLE_TYPE, numberLiteralTypes } from '../blocks/nest/common';
-import { RULES } from '../blocks/nest/connections';
+import { RANDOM_RULES, RULE_NUMBERS, RULES } from '../blocks/nest/connections';
 import { MAIN_NEURON_PARAMS, NEURON_MODELS } from '../blocks/nest/neurons';
 import { settableParamOptions } from '../blocks/nest/params';
 import { neuronRecordables, recordableField } from '../blocks/nest/recorders';
@@ -243,6 +243,16 @@ export function parseSpikeTimes(text: string): { times: number[]; bad: string[] 
   return { times, bad };
 }
 
+/** A list of numbers as Python floats: [100.0, 300.0]. */
+function pyList(xs: number[]): string {
+  return '[' + xs.map((x) => pyFloat(x)!).join(', ') + ']';
+}
+
+/** The first few tokens that were not understood, shortened, for a problem message. */
+function quoted(bad: string[]): string {
+  return bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ');
+}
+
 function recorder(block: Blockly.Block, gen: Gen, p: Program, model: RecorderInfo['model']): string {
   let recordables: string[] = [];
   const line = creator(block, gen, p, model === 'spike_recorder' ? [] : ['interval'], (_m, entries, literals) => {
@@ -273,6 +283,53 @@ function kindOf(node: NodeInfo | undefined): string | null {
   return node ? NEST_MODELS[node.model].kind : null;
 }
 
+/**
+ * The conn_spec entries of a rule: its name, the number it needs (indegree, outdegree, N, p) and
+ * allow_autapses / allow_multapses only when a box is unticked (True is NEST's default). Literal
+ * numbers are checked as NEST 3.10 checks them, with its texts (the local kernel's
+ * workers/engine/nest/connect-rules.ts raises the same ones when the program runs).
+ */
+function ruleSpec(block: Blockly.Block, rule: string, src: NodeInfo | undefined, tgt: NodeInfo | undefined, gen: Gen, p: Program): [string, string][] {
+  const entries: [string, string][] = [['rule', pyString(rule)]];
+  const number = RULE_NUMBERS[rule];
+  if (!number) return entries;
+  const autapses = block.getFieldValue('ALLOW_AUTAPSES') !== 'FALSE';
+  const multapses = block.getFieldValue('ALLOW_MULTAPSES') !== 'FALSE';
+  const arg = numberArg(block, number.input, gen, p, number.integer) ?? {
+    code: number.integer ? pyInt(number.default)! : pyFloat(number.default)!,
+    value: number.default,
+  };
+  entries.push([number.key, arg.code]);
+  if (RANDOM_RULES.has(rule)) {
+    if (!autapses) entries.push(['allow_autapses', 'False']);
+    if (!multapses) entries.push(['allow_multapses', 'False']);
+  }
+  const v = arg.value;
+  if (v === null) return entries; // an expression: NEST checks it when the program runs
+  const bad = (message: string) => p.problem(block, message);
+  if (number.integer && !Number.isInteger(v)) {
+    bad(`TypeMismatch: Expected datatype: Failed to cast '${number.key}' from double to type long (${number.key} must be a whole number).`);
+    return entries;
+  }
+  const srcSize = src?.size ?? null;
+  const tgtSize = tgt?.size ?? null;
+  if (rule === 'fixed_indegree' || rule === 'fixed_outdegree') {
+    const word = rule === 'fixed_indegree' ? 'Indegree' : 'Outdegree';
+    // indegree draws from the sources, outdegree from the targets
+    const drawn = rule === 'fixed_indegree' ? srcSize : tgtSize;
+    if (v < 0) bad(`BadProperty: ${word} cannot be less than zero.`);
+    else if (!multapses && drawn !== null && v > drawn) bad(`BadProperty: ${word} cannot be larger than population size.`);
+  } else if (rule === 'fixed_total_number') {
+    if (v < 0) bad('BadProperty: Total number of connections cannot be negative.');
+    else if (!multapses && srcSize !== null && tgtSize !== null && v > srcSize * tgtSize) {
+      bad('BadProperty: Total number of connections cannot exceed product of source and target population sizes.');
+    } else if (!multapses) bad("NotImplemented: Connect doesn't support the suppression of multapses in the FixedTotalNumber connector.");
+  } else if (rule === 'pairwise_bernoulli') {
+    if (!(v >= 0 && v <= 1)) bad('BadProperty: Connection probability 0 <= p <= 1 required.');
+  }
+  return entries;
+}
+
 function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   const source = nodeName(block, 'SOURCE', gen);
   const target = nodeName(block, 'TARGET', gen);
@@ -301,6 +358,7 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   if (rule === 'one_to_one' && src?.size != null && tgt?.size != null && src.size !== tgt.size) {
     p.problem(block, 'DimensionMismatch: Source and Target population must be of the same size.');
   }
+  const connSpec = ruleSpec(block, rule, src, tgt, gen, p);
   const recorderLink = kindOf(src) === 'recorder' || kindOf(tgt) === 'recorder';
   const syn: [string, string][] = [];
   // Weight and delay matter for spikes between neurons and from stimuli. Recorders ignore them,
@@ -315,7 +373,7 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   }
   p.connections.push({ source, target });
   const synSpec = syn.length ? `, syn_spec=${dict(syn)}` : '';
-  return `nest.Connect(${source}, ${target}, conn_spec=${dict([['rule', pyString(rule)]])}${synSpec})\n`;
+  return `nest.Connect(${source}, ${target}, conn_spec=${dict(connSpec)}${synSpec})\n`;
 }
 
 function kernel(block: Blockly.Block, gen: Gen, p: Program): string {
@@ -419,6 +477,26 @@ function makeGenerator(p: Program): Gen {
         const rest = [...entries];
         entries.clear();
         entries.set('spike_times', '[' + times.map((t) => pyFloat(t)!).join(', ') + ']');
+        for (const [k, v] of rest) entries.set(k, v);
+      }
+    });
+  f.nest_ac_generator = (b) => creator(b, gen, p, ['amplitude', 'frequency']);
+  f.nest_step_current_generator = (b) =>
+    creator(b, gen, p, [], (_model, entries, literals) => {
+      const times = parseSpikeTimes(b.getFieldValue('TIMES') ?? '');
+      const values = parseSpikeTimes(b.getFieldValue('VALUES') ?? '');
+      for (const [what, unit, r] of [['times', 'ms', times], ['values', 'pA', values]] as const) {
+        if (r.bad.length) p.problem(b, `Step ${what} must be numbers in ${unit} separated by commas; not understood: ${quoted(r.bad)}.`);
+      }
+      if (times.bad.length || values.bad.length) return;
+      // both lists or neither: NEST rejects one without the other (checkParams says so)
+      if (times.times.length || values.times.length) {
+        literals.amplitude_times = times.times;
+        literals.amplitude_values = values.times;
+        const rest = [...entries];
+        entries.clear();
+        entries.set('amplitude_times', pyList(times.times));
+        entries.set('amplitude_values', pyList(values.times));
         for (const [k, v] of rest) entries.set(k, v);
       }
     });

@@ -11,6 +11,8 @@ export const CREATORS: Record<string, CreatorInfo> = {
   nest_poisson_generator: { model: 'poisson_generator', prefix: 'pg' },
   nest_dc_generator: { model: 'dc_generator', prefix: 'dc' },
   nest_spike_generator: { model: 'spike_generator', prefix: 'sg' },
+  nest_ac_generator: { model: 'ac_generator', prefix: 'ac' },
+  nest_step_current_generator: { model: 'step_current_generator', prefix: 'scg' },
   nest_spike_recorder: { model: 'spike_recorder', prefix: 'sr' },
   nest_voltmeter: { model: 'voltmeter', prefix: 'vm' },
   nest_multimeter: { model: 'multimeter', prefix: 'mm' },

@@ -1,4 +1,5 @@
-/** Stimulating devices: Poisson spikes, a constant current, spikes at listed times. */
+/** Stimulating devices: Poisson spikes, a constant current, spikes at listed times, a sine-wave
+ * current, a current that steps at listed times. */
 import { COLOURS, modelHelpUrl, NODE_VARIABLE_TYPE, unitOf } from './common';
 
 function nameField(prefix: string) {
@@ -54,6 +55,44 @@ export const STIMULUS_BLOCKS = [
     colour: COLOURS.stimuli,
     tooltip: 'spike_generator: sends a spike at each listed time (ms), e.g. "10, 20.5, 30". Times must increase.',
     helpUrl: modelHelpUrl('spike_generator'),
+    extensions: ['nest_fresh_name'],
+  },
+  {
+    type: 'nest_ac_generator',
+    message0: '%1 = sine-wave current',
+    args0: [nameField('ac')],
+    message1: `amplitude (${unitOf('ac_generator', 'amplitude')}) %1`,
+    args1: [{ type: 'input_value', name: 'amplitude', check: 'Number', align: 'RIGHT' }],
+    message2: `frequency (${unitOf('ac_generator', 'frequency')}) %1`,
+    args2: [{ type: 'input_value', name: 'frequency', check: 'Number', align: 'RIGHT' }],
+    message3: 'more parameters (offset, phase …) %1',
+    args3: [moreParams],
+    inputsInline: false,
+    previousStatement: null,
+    nextStatement: null,
+    colour: COLOURS.stimuli,
+    tooltip: 'ac_generator: injects a sine-wave current, offset + amplitude · sin(2π · frequency · t + phase), into the connected neurons.',
+    helpUrl: modelHelpUrl('ac_generator'),
+    extensions: ['nest_fresh_name'],
+  },
+  {
+    type: 'nest_step_current_generator',
+    message0: '%1 = stepping current',
+    args0: [nameField('scg')],
+    message1: `at times %1 ${unitOf('step_current_generator', 'amplitude_times')}`,
+    args1: [{ type: 'field_input', name: 'TIMES', text: '100, 300' }],
+    message2: `current becomes %1 ${unitOf('step_current_generator', 'amplitude_values')}`,
+    args2: [{ type: 'field_input', name: 'VALUES', text: '200, -100' }],
+    message3: 'more parameters %1',
+    args3: [moreParams],
+    inputsInline: false,
+    previousStatement: null,
+    nextStatement: null,
+    colour: COLOURS.stimuli,
+    tooltip:
+      'step_current_generator: the current jumps to each listed value at the time listed with it (ms) and stays ' +
+      'there until the next one, e.g. times "100, 300" with values "200, -100". Times must increase; one value per time.',
+    helpUrl: modelHelpUrl('step_current_generator'),
     extensions: ['nest_fresh_name'],
   },
 ];

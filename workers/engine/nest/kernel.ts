@@ -25,11 +25,12 @@ import {
   checkSynapseModel, delayToSteps, msToTics, unknownModelError,
 } from './models';
 import { NeuronPopulation, createPopulation, ExpPopulation } from './neurons';
+import { createCondPopulation } from './cond-neurons';
 import { Rng } from './rng';
 
 export const DEFAULT_RNG_SEED = 143202461;
 const DEFAULT_RESOLUTION = 0.1;
-const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta', 'izhikevich', 'parrot_neuron'];
+const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta', 'iaf_cond_exp', 'iaf_cond_alpha', 'izhikevich', 'parrot_neuron'];
 
 /** How much work (neuron updates + generator draws) between two looks at the clock. */
 const WORK_BETWEEN_CLOCK_CHECKS = 20000;
@@ -229,7 +230,7 @@ export class NestKernel implements Kernel {
       if (err) throw err;
     }
     if (info.kind === 'neuron') {
-      const pop = createPopulation(model, first, n);
+      const pop = createCondPopulation(model, first, n) ?? createPopulation(model, first, n);
       if (pop instanceof ExpPopulation) pop.uniform = () => this.rng.uniform();
       const index = this.pops.length;
       this.pops.push(pop);

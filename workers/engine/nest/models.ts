@@ -107,6 +107,23 @@ function recorderCommon(): Record<string, ParamInfo> {
   };
 }
 
+/** Parameters of the conductance-based models (NEST 3.10 defaults, nest.GetDefaults). */
+function condParams(): Record<string, ParamInfo> {
+  const common = neuronCommon();
+  delete common.tau_m; // the membrane time constant is C_m / g_L here
+  return {
+    ...common,
+    V_reset: { ...common.V_reset, default: -60 },
+    g_L: { default: 16.6667, unit: 'nS', doc: 'Leak conductance: how strongly the voltage is pulled back to E_L (C_m / g_L is the membrane time constant).', min: 1, max: 100 },
+    E_ex: { default: 0, unit: 'mV', doc: 'Excitatory reversal potential: excitatory conductances pull the voltage towards it.', min: -20, max: 20 },
+    E_in: { default: -85, unit: 'mV', doc: 'Inhibitory reversal potential: inhibitory conductances pull the voltage towards it.', min: -100, max: -60 },
+    tau_syn_ex: { default: 0.2, unit: 'ms', doc: 'How fast an excitatory conductance decays (time constant).', min: 0.1, max: 20 },
+    tau_syn_in: { default: 2, unit: 'ms', doc: 'How fast an inhibitory conductance decays (time constant).', min: 0.1, max: 20 },
+    g_ex: { default: 0, unit: 'nS', doc: 'Excitatory conductance now (state; each excitatory spike adds its weight).' },
+    g_in: { default: 0, unit: 'nS', doc: 'Inhibitory conductance now (state; each inhibitory spike adds the size of its weight).' },
+  };
+}
+
 export const NEST_MODELS: Record<string, ModelInfo> = {
   iaf_psc_alpha: {
     name: 'iaf_psc_alpha',
@@ -130,6 +147,24 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
       rho: { default: 0.01, unit: '1/s', doc: 'Firing rate at threshold when the soft threshold (delta > 0) is used.', min: 0, max: 1 },
     },
     recordables: ['I_syn_ex', 'I_syn_in', 'V_m'],
+  },
+  iaf_cond_exp: {
+    name: 'iaf_cond_exp',
+    kind: 'neuron',
+    doc: 'Leaky integrate-and-fire neuron with conductance synapses: each input spike opens a conductance (nS) that decays exponentially; its effect depends on how far V_m is from the reversal potential.',
+    params: condParams(),
+    recordables: ['V_m', 'g_ex', 'g_in'],
+  },
+  iaf_cond_alpha: {
+    name: 'iaf_cond_alpha',
+    kind: 'neuron',
+    doc: 'Leaky integrate-and-fire neuron with conductance synapses: each input spike opens a conductance that rises and falls smoothly (alpha shape, peak = weight in nS); its effect depends on how far V_m is from the reversal potential.',
+    params: {
+      ...condParams(),
+      dg_ex: { default: 0, unit: 'nS/ms', doc: 'Rate of change of the excitatory conductance (state of the alpha shape).' },
+      dg_in: { default: 0, unit: 'nS/ms', doc: 'Rate of change of the inhibitory conductance (state of the alpha shape).' },
+    },
+    recordables: ['V_m', 'g_ex', 'g_in', 't_ref_remaining'],
   },
   iaf_psc_delta: {
     name: 'iaf_psc_delta',
@@ -417,6 +452,14 @@ export function checkParams(
       if (num('t_ref') < 0) return bad('Refractory time must not be negative.');
       if (num('rho') < 0) return bad('Stochastic firing intensity must not be negative.');
       if (num('delta') < 0) return bad('Width of threshold region must not be negative.');
+      return null;
+    case 'iaf_cond_exp':
+    case 'iaf_cond_alpha':
+      // Order of checks as NEST 3.10 reports them when several fail at once.
+      if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
+      if (num('C_m') <= 0) return bad('Capacitance must be strictly positive.');
+      if (num('t_ref') < 0) return bad('Refractory time cannot be negative.');
+      if (num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0) return bad('All time constants must be strictly positive.');
       return null;
     case 'iaf_psc_delta':
       if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
