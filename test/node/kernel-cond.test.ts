@@ -15,9 +15,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { replay, type Op } from '../fixtures/kernel/replay';
+import { replay, replayError, type Op } from '../fixtures/kernel/replay';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
-import { NestError } from '../../workers/engine/nest/api';
 
 const DIR = fileURLToPath(new URL('../fixtures/kernel/extra/cond/', import.meta.url));
 const TOLERANCE = 1e-9;
@@ -77,14 +76,7 @@ const errors = JSON.parse(readFileSync(`${DIR}errors.json`, 'utf8')) as {
 
 for (const [k, probe] of errors.probes.entries()) {
   test(`cond error probe ${k}: ${probe.ops[0].model} ${JSON.stringify(probe.ops[0].params)}`, () => {
-    let got: { name: string; message: string } | null = null;
-    try {
-      replay(probe.ops);
-    } catch (e) {
-      assert.ok(e instanceof NestError, String(e));
-      got = { name: e.nestName, message: e.message };
-    }
-    assert.deepEqual(got, probe.error);
+    assert.deepEqual(replayError(probe.ops), probe.error);
   });
 }
 

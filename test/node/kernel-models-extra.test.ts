@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { replay, type Op } from '../fixtures/kernel/replay';
+import { replay, replayError, type Op } from '../fixtures/kernel/replay';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
-import { NestError } from '../../workers/engine/nest/api';
 import { loadNodeRuntime } from '../../src/cli/node-runtime';
 
 const DIR = fileURLToPath(new URL('../fixtures/kernel/extra/', import.meta.url));
@@ -61,14 +60,7 @@ const errors = JSON.parse(readFileSync(DIR + 'model_errors.json', 'utf8')) as {
 
 for (const [k, probe] of errors.probes.entries()) {
   test(`error probe ${k}: ${JSON.stringify(probe.ops.map((o) => o.params ?? o.op))}`, () => {
-    let got: { name: string; message: string } | null = null;
-    try {
-      replay(probe.ops);
-    } catch (e) {
-      assert.ok(e instanceof NestError, String(e));
-      got = { name: e.nestName, message: e.message };
-    }
-    assert.deepEqual(got, probe.error);
+    assert.deepEqual(replayError(probe.ops), probe.error);
   });
 }
 

@@ -5,6 +5,7 @@
  * added to CONNECTION_RULES; the kernel needs no other change.
  */
 import { NestError, type ConnSpec } from './api';
+import { cppTypeOf } from './models';
 
 export interface RuleContext {
   pre: ArrayLike<number>;
@@ -32,13 +33,6 @@ function multapsesAllowed(spec: ConnSpec): boolean {
   return spec.allow_multapses !== false;
 }
 
-function cppTypeOf(v: unknown): string {
-  if (typeof v === 'string') return 'std::string';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
-  if (Array.isArray(v)) return 'std::vector<double>';
-  return 'unknown';
-}
 
 /** A rule's parameter as NEST reads it from conn_spec: missing → IndexError (NEST's C++ map
  * lookup fails with 'map::at'), wrong type → TypeMismatch with NEST's text. */

@@ -313,7 +313,8 @@ export function formatCpp(x: number): string {
 
 // ---- type checks (NEST's TypeMismatch texts) ----
 
-function cppTypeOf(v: unknown): string {
+/** The C++ type NEST names in its TypeMismatch messages for a value of this kind. */
+export function cppTypeOf(v: unknown): string {
   if (typeof v === 'string') return 'std::string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
