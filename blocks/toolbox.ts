@@ -14,7 +14,9 @@ import {
   shadowOf,
   uiSliderType,
 } from './nest/common';
-import { MAIN_NEURON_PARAMS, NEURON_MODELS } from './nest/neurons';
+import { NEURON_MODELS, rowsOf } from './nest/neurons';
+import { RANDOM_KINDS } from './nest/random';
+import { STDP_PARAMS, synapseSliderType } from './nest/synapses';
 
 type Item = Record<string, unknown>;
 
@@ -25,10 +27,17 @@ function block(type: string, extra: Item = {}): Item {
 const neuron = NEURON_MODELS[0];
 const nodeVar = (name: string) => ({ name, type: NODE_VARIABLE_TYPE });
 
-function mainNeuronInputs(): Item {
+/** The inputs of a population of `model`: its size and its rows, at the model's defaults. */
+function populationInputs(model: string): Item {
   const inputs: Item = { N: shadowOf(COUNT_TYPE, 1) };
-  for (const p of MAIN_NEURON_PARAMS) inputs[p] = paramShadow(neuron, p);
+  for (const p of rowsOf(model)) inputs[p] = paramShadow(model, p);
   return inputs;
+}
+
+/** A random block with a number shadow on every argument. */
+function randomBlock(type: string, values: number[]): Item {
+  const kind = RANDOM_KINDS.find((k) => k.type === type)!;
+  return block(type, { inputs: Object.fromEntries(kind.args.map((a, i) => [a.name, shadowOf(NUMBER_TYPE, values[i] ?? a.default)])) });
 }
 
 /** A "set parameter" block preset to one parameter of a model, with that parameter's shadow. */
@@ -47,7 +56,7 @@ export const TOOLBOX = {
       name: 'Neurons',
       colour: String(COLOURS.neurons),
       contents: [
-        ...NEURON_MODELS.map((m) => block('nest_population', { fields: { MODEL: m }, inputs: mainNeuronInputs() })),
+        ...NEURON_MODELS.map((m) => block('nest_population', { fields: { MODEL: m }, inputs: populationInputs(m) })),
         paramBlock(neuron, 'C_m'),
         paramBlock(neuron, 'V_reset'),
         paramBlock(neuron, 't_ref'),
@@ -65,6 +74,14 @@ export const TOOLBOX = {
           inputs: { amplitude: paramShadow('ac_generator', 'amplitude', 100), frequency: paramShadow('ac_generator', 'frequency', 10) },
         }),
         block('nest_step_current_generator'),
+        block('nest_noise_generator', {
+          inputs: {
+            // mean just below iaf_psc_alpha's rheobase (375 pA): the noise makes it fire, irregularly
+            mean: paramShadow('noise_generator', 'mean', 350),
+            std: paramShadow('noise_generator', 'std', 200),
+            dt: paramShadow('noise_generator', 'dt'),
+          },
+        }),
         paramBlock('ac_generator', 'offset'),
         paramBlock('ac_generator', 'phase'),
         paramBlock('dc_generator', 'start'),
@@ -79,6 +96,8 @@ export const TOOLBOX = {
         block('nest_spike_recorder'),
         block('nest_voltmeter', { inputs: { interval: paramShadow('voltmeter', 'interval', 0.1) } }),
         block('nest_multimeter', { inputs: { interval: paramShadow('multimeter', 'interval', 0.1) } }),
+        block('nest_spike_count', { fields: { RECORDER: nodeVar('sr1') } }),
+        block('nest_record_result', { inputs: { X: shadowOf(NUMBER_TYPE, 0), Y: shadowOf(NUMBER_TYPE, 0) } }),
       ],
     },
     {
@@ -98,6 +117,25 @@ export const TOOLBOX = {
           fields: { SOURCE: nodeVar('vm1'), TARGET: nodeVar('n1') },
           inputs: { WEIGHT: shadowOf(uiSliderType('weight'), defaultWeight), DELAY: shadowOf(uiSliderType('delay'), defaultDelay) },
         }),
+        block('nest_connect', {
+          fields: { SOURCE: nodeVar('n1'), TARGET: nodeVar('n2'), SYNAPSE: 'stdp_synapse' },
+          inputs: {
+            WEIGHT: shadowOf(uiSliderType('weight'), 20),
+            DELAY: shadowOf(uiSliderType('delay'), defaultDelay),
+            ...Object.fromEntries(STDP_PARAMS.map((p) => [p.key, shadowOf(synapseSliderType(p.key), p.default)])),
+          },
+        }),
+      ],
+    },
+    {
+      kind: 'category',
+      name: 'Random',
+      colour: String(COLOURS.random),
+      contents: [
+        randomBlock('nest_random_uniform', [-70, -55]),
+        randomBlock('nest_random_normal', [10, 2]),
+        randomBlock('nest_random_lognormal', [1, 0.5]),
+        randomBlock('nest_random_exponential', [1]),
       ],
     },
     {

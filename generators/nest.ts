@@ -23,14 +23,17 @@
  */
 import * as Blockly from 'blockly';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
-import { CREATORS } from '../blocks/nest/catalog';
+import { CREATORS, CURRENT_GENERATORS } from '../blocks/nest/catalog';
 import { NODE_VARIABLE_TYPE, numberLiteralTypes } from '../blocks/nest/common';
 import { RANDOM_RULES, RULE_NUMBERS, RULES } from '../blocks/nest/connections';
-import { MAIN_NEURON_PARAMS, NEURON_MODELS } from '../blocks/nest/neurons';
-import { settableParamOptions } from '../blocks/nest/params';
+import { NEURON_MODELS, rowsOf } from '../blocks/nest/neurons';
+import { enclosingModel, settableParamOptions } from '../blocks/nest/params';
+import { RANDOM_KINDS, RANDOM_TYPE, type RandomKind } from '../blocks/nest/random';
 import { neuronRecordables, recordableField } from '../blocks/nest/recorders';
+import { DEFAULT_SYNAPSE, STDP_PARAMS, SYNAPSES } from '../blocks/nest/synapses';
 import type { NestError } from '../workers/engine/nest/api';
 import { checkDelay, checkKernelStatus, checkParams, isOnGrid, NEST_MODELS } from '../workers/engine/nest/models';
+import { checkRandomSpec, type RandomSpec } from '../workers/engine/nest/random-params';
 import { MARK, stripMarkers } from './line-map';
 import { isPlainIdentifier, pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
 
@@ -47,7 +50,9 @@ export interface GeneratedProgram {
   lineBlocks: (string | null)[] /* [line-1] → block id */;
   recorders: RecorderInfo[] /* same order as response.events */;
   simTime: number | null;
-  problems: { blockId: string; message: string }[] /* impossible parameters, flagged before running */;
+  /** Impossible parameters and other mistakes, flagged on their blocks before running. A
+   * `warning` does not stop the program from running (e.g. a detached stack). */
+  problems: Problem[];
 }
 
 /** NEST's defaults where no block says otherwise (kernel resolution; static_synapse). */
@@ -55,12 +60,14 @@ const DEFAULT_RESOLUTION = 0.1;
 const DEFAULT_WEIGHT = 1.0;
 const DEFAULT_DELAY = 1.0;
 const INDENT = '    ';
-/** Names the program itself uses; a node variable with such a name is renamed (nest2 …). */
-const PROGRAM_NAMES = 'nest,response';
+/** Names the program itself uses; a node variable with such a name is renamed (nest2 …).
+ * `results` holds the tables of "add to result table" blocks. */
+const PROGRAM_NAMES = 'nest,response,results';
 
 const LITERAL_TYPES = numberLiteralTypes();
 const PARAM_NAMES = new Set(settableParamOptions().map(([, name]) => name));
 const RULE_NAMES = new Set(RULES.map(([, rule]) => rule));
+const SYNAPSE_NAMES = new Set(SYNAPSES.map(([, synapse]) => synapse));
 const RECORDABLES = neuronRecordables();
 
 /** A node the program creates, as far as the generator can tell from literal values. */
@@ -79,13 +86,21 @@ interface NumberArg {
   value: number | null;
 }
 
+export interface Problem {
+  blockId: string;
+  message: string;
+  warning?: true;
+}
+
 class Program {
-  readonly problems: { blockId: string; message: string }[] = [];
+  readonly problems: Problem[] = [];
   readonly nodes = new Map<string, NodeInfo>();
   readonly recorders: RecorderInfo[] = [];
   readonly connections: { source: string; target: string }[] = [];
   resolution: number | null = DEFAULT_RESOLUTION;
   simTime: number | null = 0;
+  /** Whether an "add to result table" block is used (then `results` is defined and returned). */
+  usesResults = false;
   /** Block ids of the line markers, indexed by marker number. */
   readonly markerIds: string[] = [];
 
@@ -203,7 +218,7 @@ function creator(
   block: Blockly.Block,
   gen: Gen,
   p: Program,
-  own: readonly string[],
+  own: readonly string[] | ((model: string) => readonly string[]),
   extra: (model: string, entries: Map<string, string>, literals: Record<string, unknown>) => void = () => {},
 ): string {
   const name = nodeName(block, 'NAME', gen);
@@ -223,7 +238,7 @@ function creator(
       size = null;
     }
   }
-  const { entries, literals } = collectParams(block, model, own, gen, p);
+  const { entries, literals } = collectParams(block, model, typeof own === 'function' ? own(model) : own, gen, p);
   extra(model, entries, literals);
   p.nestProblem(block, checkParams(model, literals, undefined, undefined, p.resolution ?? DEFAULT_RESOLUTION));
   addNode(block, { name, model, size, blockId: block.id, params: literals }, p);
@@ -355,6 +370,10 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
     p.problem(block, 'IllegalConnection: Creation of connection is not possible because: Source node does not send output. ' +
       `(Connect the neurons to the spike recorder: ${displayName(block, 'TARGET')} → ${displayName(block, 'SOURCE')}.)`);
   }
+  if (src && tgt && CURRENT_GENERATORS.has(src.model) && tgt.model === 'parrot_neuron') {
+    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support current input. ' +
+      '(A parrot_neuron only repeats the spikes it gets: connect spikes to it, e.g. from Poisson spikes.)');
+  }
   if (rule === 'one_to_one' && src?.size != null && tgt?.size != null && src.size !== tgt.size) {
     p.problem(block, 'DimensionMismatch: Source and Target population must be of the same size.');
   }
@@ -365,15 +384,42 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   // and the connect block hides both rows there (nest_weight_unit), so a value the learner can
   // no longer see never reaches the code.
   if (!recorderLink) {
+    const synapse = block.getFieldValue('SYNAPSE') ?? DEFAULT_SYNAPSE;
+    if (typeof synapse !== 'string' || !SYNAPSE_NAMES.has(synapse)) {
+      p.problem(block, `Unknown synapse model ${JSON.stringify(synapse)}.`);
+      return '';
+    }
+    const stdp = synapse === 'stdp_synapse';
+    if (stdp && kindOf(src) === 'generator') p.problem(block, stdpFromGenerator(src!.model));
+    if (synapse !== DEFAULT_SYNAPSE) syn.push(['synapse_model', pyString(synapse)]);
     const weight = numberArg(block, 'WEIGHT', gen, p);
     const delay = numberArg(block, 'DELAY', gen, p);
     if (delay?.value != null && p.resolution !== null) p.nestProblem(block, checkDelay(delay.value, p.resolution));
     syn.push(['weight', weight?.code ?? pyFloat(DEFAULT_WEIGHT)!]);
     syn.push(['delay', delay?.code ?? pyFloat(DEFAULT_DELAY)!]);
+    if (stdp) {
+      for (const sp of STDP_PARAMS) {
+        const arg = numberArg(block, sp.key, gen, p);
+        if (!arg || arg.value === sp.default) continue; // NEST's default: left out
+        syn.push([sp.key, arg.code]);
+        if (sp.key === 'Wmax' && arg.value !== null) {
+          const w = weight ? weight.value : DEFAULT_WEIGHT;
+          if (w !== null && w * arg.value < 0) p.problem(block, 'BadProperty: Weight and Wmax must have same sign.');
+        }
+      }
+    }
   }
   p.connections.push({ source, target });
   const synSpec = syn.length ? `, syn_spec=${dict(syn)}` : '';
   return `nest.Connect(${source}, ${target}, conn_spec=${dict(connSpec)}${synSpec})\n`;
+}
+
+/** NEST 3.10's refusal of stdp_synapse from a stimulus (its text depends on what the stimulus
+ * sends: spikes, a current, or a noise current). */
+function stdpFromGenerator(model: string): string {
+  const input = model === 'noise_generator' ? 'DS current' : CURRENT_GENERATORS.has(model) ? 'current' : 'spike';
+  return `IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support ${input} input. ` +
+    '(STDP learns between neurons: connect the stimulus with a static synapse, e.g. to a parrot_neuron population, and that population with STDP.)';
 }
 
 function kernel(block: Blockly.Block, gen: Gen, p: Program): string {
@@ -438,6 +484,77 @@ function setParam(block: Blockly.Block, gen: Gen, p: Program): string {
   return `${target}.set(${param}=${value.code})\n`;
 }
 
+/** `sr1.n_events`: the spikes a spike recorder has recorded so far. */
+function spikeCount(block: Blockly.Block, gen: Gen, p: Program): [string, Order] {
+  const name = nodeName(block, 'RECORDER', gen);
+  if (!name) {
+    p.problem(block, 'Choose the spike recorder to count.');
+    return ['0', Order.ATOMIC];
+  }
+  const node = p.nodes.get(name);
+  if (!node) p.problem(block, `Nothing creates ${displayName(block, 'RECORDER')} before this block: add a block that creates it above.`);
+  else if (node.model !== 'spike_recorder') p.problem(block, `${displayName(block, 'RECORDER')} is a ${node.model}: only a spike_recorder counts spikes.`);
+  return [`${name}.n_events`, Order.MEMBER];
+}
+
+/** One point of a result table: results["name"] is a list of [x, y]. */
+function recordResult(block: Blockly.Block, gen: Gen, p: Program): string {
+  const table = String(block.getFieldValue('TABLE') ?? '');
+  const x = numberArg(block, 'X', gen, p);
+  const y = numberArg(block, 'Y', gen, p);
+  if (!x || !y) {
+    p.problem(block, 'Give both numbers of the point: x and y.');
+    return '';
+  }
+  if (table.trim() === '') p.problem(block, 'Give the result table a name.');
+  p.usesResults = true;
+  return `results.setdefault(${pyString(table)}, []).append([${x.code}, ${y.code}])\n`;
+}
+
+/** Where a random value may go: NEST draws it per neuron or per connection. Null: allowed. */
+function randomPlaceProblem(block: Blockly.Block, gen: Gen, p: Program): string | null {
+  const parent = block.getParent();
+  const input = parent?.getInputWithBlock(block);
+  const here = 'A random value goes only into a neuron parameter, or the weight or delay of a connection';
+  if (!parent || !input || !(input.connection?.getCheck() ?? []).includes(RANDOM_TYPE)) return `${here}.`;
+  if (parent.type === 'nest_param') {
+    const enclosing = enclosingModel(parent);
+    if (enclosing && NEST_MODELS[enclosing.model].kind !== 'neuron') return `${here}, not into a parameter of ${enclosing.model}.`;
+  }
+  if (parent.type === 'nest_set') {
+    const target = nodeName(parent, 'TARGET', gen);
+    const node = target ? p.nodes.get(target) : undefined;
+    if (node && NEST_MODELS[node.model].kind !== 'neuron') return `${here}, not into a parameter of ${node.model}.`;
+  }
+  return null;
+}
+
+/** nest.random.uniform(min=…, max=…) and its kin, with NEST's checks of literal arguments. */
+function randomValue(block: Blockly.Block, kind: RandomKind, gen: Gen, p: Program): [string, Order] {
+  const args: [string, string][] = [];
+  const literals: Record<string, number> = {};
+  let allLiteral = true;
+  for (const a of kind.args) {
+    const arg = numberArg(block, a.name, gen, p);
+    args.push([a.name, arg?.code ?? pyFloat(a.default)!]);
+    const v = arg ? arg.value : a.default;
+    if (v === null) allLiteral = false;
+    else literals[a.name] = v;
+  }
+  const place = randomPlaceProblem(block, gen, p);
+  if (place) p.problem(block, place);
+  if (allLiteral) {
+    p.nestProblem(block, checkRandomSpec({ parameter: kind.fn, ...literals } as RandomSpec));
+    // every connection draws its own delay: all of the range must be a valid delay
+    const parent = block.getParent();
+    if (kind.fn === 'uniform' && parent?.type === 'nest_connect' && parent.getInputWithBlock(block)?.name === 'DELAY' && p.resolution !== null) {
+      const err = checkDelay(literals.min, p.resolution);
+      if (err) p.problem(block, `${err.nestName}: ${err.message} (every connection draws its own delay from min to max: raise min.)`);
+    }
+  }
+  return [`nest.random.${kind.fn}(${args.map(([k, v]) => `${k}=${v}`).join(', ')})`, Order.FUNCTION_CALL];
+}
+
 function numberLiteral(block: Blockly.Block): [string, Order] {
   const v = Number(block.getFieldValue('NUM'));
   if (!Number.isFinite(v)) return [pyNonFinite(v), Order.UNARY_SIGN];
@@ -465,7 +582,7 @@ function makeGenerator(p: Program): Gen {
     return msg.replace(/%1/g, String(p.markerIds.length - 1));
   };
   const f = gen.forBlock;
-  f.nest_population = (b) => creator(b, gen, p, MAIN_NEURON_PARAMS);
+  f.nest_population = (b) => creator(b, gen, p, rowsOf);
   f.nest_poisson_generator = (b) => creator(b, gen, p, ['rate']);
   f.nest_dc_generator = (b) => creator(b, gen, p, ['amplitude']);
   f.nest_spike_generator = (b) =>
@@ -481,6 +598,7 @@ function makeGenerator(p: Program): Gen {
       }
     });
   f.nest_ac_generator = (b) => creator(b, gen, p, ['amplitude', 'frequency']);
+  f.nest_noise_generator = (b) => creator(b, gen, p, ['mean', 'std', 'dt']);
   f.nest_step_current_generator = (b) =>
     creator(b, gen, p, [], (_model, entries, literals) => {
       const times = parseSpikeTimes(b.getFieldValue('TIMES') ?? '');
@@ -507,6 +625,9 @@ function makeGenerator(p: Program): Gen {
   f.nest_kernel = (b) => kernel(b, gen, p);
   f.nest_simulate = (b) => simulate(b, gen, p);
   f.nest_set = (b) => setParam(b, gen, p);
+  f.nest_spike_count = (b) => spikeCount(b, gen, p);
+  f.nest_record_result = (b) => recordResult(b, gen, p);
+  for (const kind of RANDOM_KINDS) f[kind.type] = (b) => randomValue(b, kind, gen, p);
   f.nest_param = (b) => {
     // Reached only when the block is not under a neuron or stimulus ("more parameters" reads its
     // own parameter blocks directly).
@@ -549,7 +670,7 @@ export function generateNest(workspace: Blockly.Workspace): GeneratedProgram {
   let body = '';
   const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection); // a loose value block does nothing
   stacks.slice(1).forEach((top) => {
-    if (hasNestBlock(top)) p.problem(top, DETACHED_STACK);
+    if (hasNestBlock(top)) p.problems.push({ blockId: top.id, message: DETACHED_STACK, warning: true });
   });
   for (const top of stacks) {
     try {
@@ -599,11 +720,14 @@ export function generateNest(workspace: Blockly.Workspace): GeneratedProgram {
     push('');
   }
   push('nest.ResetKernel()');
+  if (p.usesResults) push('results = {}');
   mapped.lines.forEach((l, i) => push(l, mapped.blocks[i]));
   push('');
   // biological_time: how long the network was simulated in all, also when Simulate runs in a
-  // loop (simTime is then unknown); the plots read it for their time axis.
-  push(`response = {"events": [${p.recorders.map((r) => `${r.name}.events`).join(', ')}], "biological_time": nest.biological_time}`);
+  // loop (simTime is then unknown); the plots read it for their time axis. Result tables (name →
+  // list of [x, y]) only when the program makes any.
+  const results = p.usesResults ? ', "results": results' : '';
+  push(`response = {"events": [${p.recorders.map((r) => `${r.name}.events`).join(', ')}], "biological_time": nest.biological_time${results}}`);
 
   recorderSources(p);
   return {

@@ -7,6 +7,7 @@ import type * as Blockly from 'blockly';
 import { forgetUnusedNodeNames, registerNestBlocks } from '../blocks/nest/index';
 import { generateNest, type GeneratedProgram } from '../generators/nest';
 import firstExample from '../blocks/examples/first-example.json';
+import fiCurveExample from '../blocks/examples/fi-curve.json';
 
 export interface Example {
   id: string;
@@ -31,7 +32,10 @@ export const SIMULATORS: SimulatorPlugin[] = [
     registerBlocks: registerNestBlocks,
     onWorkspaceEvent: forgetUnusedNodeNames,
     generate: generateNest,
-    examples: [{ id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> }],
+    examples: [
+      { id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> },
+      { id: 'fi-curve', title: 'f–I curve: a loop sweeps the input current', workspace: fiCurveExample as Record<string, unknown> },
+    ],
   },
 ];
 

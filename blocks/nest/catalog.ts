@@ -13,6 +13,7 @@ export const CREATORS: Record<string, CreatorInfo> = {
   nest_spike_generator: { model: 'spike_generator', prefix: 'sg' },
   nest_ac_generator: { model: 'ac_generator', prefix: 'ac' },
   nest_step_current_generator: { model: 'step_current_generator', prefix: 'scg' },
+  nest_noise_generator: { model: 'noise_generator', prefix: 'ng' },
   nest_spike_recorder: { model: 'spike_recorder', prefix: 'sr' },
   nest_voltmeter: { model: 'voltmeter', prefix: 'vm' },
   nest_multimeter: { model: 'multimeter', prefix: 'mm' },

@@ -5,6 +5,7 @@
  */
 import { NEST_MODELS, type ParamInfo } from '../../workers/engine/nest/models';
 import { RANGE_NUMBER_FIELD } from './range-number-field';
+import { synapseSliderDefinitions, synapseSliderTypes } from './synapses';
 
 /** One colour per toolbox category (MakeCode style), as Blockly hue values. */
 export const COLOURS = {
@@ -13,6 +14,7 @@ export const COLOURS = {
   recorders: 160,
   connections: 290,
   simulation: 60,
+  random: 330,
 } as const;
 
 /** Every NEST node (population, generator, recorder) is a Blockly variable of this type, so the
@@ -111,7 +113,8 @@ function sliderBlock(type: string, min: number, max: number, precision: number, 
   };
 }
 
-/** Definitions of the value (shadow) blocks: sliders, counts, seeds. */
+/** Definitions of the value (shadow) blocks: sliders (model parameters, connections, stdp_synapse
+ * rows), counts, seeds. */
 export function valueBlockDefinitions(): Record<string, unknown>[] {
   const defs: Record<string, unknown>[] = [];
   for (const { model, param, info } of sliderParams()) {
@@ -131,6 +134,7 @@ export function valueBlockDefinitions(): Record<string, unknown>[] {
     d.helpUrl = name === 'sim_time' ? HELP.simulate : HELP.connect;
     defs.push(d);
   }
+  defs.push(...synapseSliderDefinitions());
   defs.push({
     type: COUNT_TYPE,
     message0: '%1',
@@ -158,6 +162,7 @@ export function numberLiteralTypes(): Set<string> {
   const s = new Set<string>([NUMBER_TYPE, COUNT_TYPE, SEED_TYPE]);
   for (const { model, param } of sliderParams()) s.add(sliderType(model, param));
   for (const name of Object.keys(UI_SLIDERS)) s.add(uiSliderType(name as keyof typeof UI_SLIDERS));
+  for (const type of synapseSliderTypes()) s.add(type);
   return s;
 }
 

@@ -1,5 +1,7 @@
-/** nest.Connect between two nodes named by their variables. */
+/** nest.Connect between two nodes named by their variables, with a static or an STDP synapse. */
 import { COLOURS, HELP, NODE_VARIABLE_TYPE } from './common';
+import { RANDOM_OR_NUMBER } from './random';
+import { STDP_PARAMS, SYNAPSE_ROW, SYNAPSES } from './synapses';
 
 /** Connection rules offered to learners. The option values are NEST's rule names and are stored
  * in saved projects: never rename them. */
@@ -63,11 +65,24 @@ export const CONNECTION_BLOCKS = [
     ],
     [`message${3 + ruleNumberRows.length}`]: 'weight %2 %1',
     [`args${3 + ruleNumberRows.length}`]: [
-      { type: 'input_value', name: 'WEIGHT', check: 'Number', align: 'RIGHT' },
+      { type: 'input_value', name: 'WEIGHT', check: RANDOM_OR_NUMBER, align: 'RIGHT' },
       { type: 'field_label_serializable', name: 'WEIGHT_UNIT', text: '(pA)' },
     ],
     [`message${4 + ruleNumberRows.length}`]: 'delay (ms) %1',
-    [`args${4 + ruleNumberRows.length}`]: [{ type: 'input_value', name: 'DELAY', check: 'Number', align: 'RIGHT' }],
+    [`args${4 + ruleNumberRows.length}`]: [{ type: 'input_value', name: 'DELAY', check: RANDOM_OR_NUMBER, align: 'RIGHT' }],
+    // Added after the rows above, so saved connect blocks (no SYNAPSE field) load as static.
+    [`message${5 + ruleNumberRows.length}`]: 'synapse %1 %2',
+    [`args${5 + ruleNumberRows.length}`]: [
+      { type: 'field_dropdown', name: 'SYNAPSE', options: SYNAPSES },
+      { type: 'input_dummy', name: SYNAPSE_ROW },
+    ],
+    // stdp_synapse's rows; nest_weight_unit shows them only for stdp_synapse
+    ...Object.fromEntries(
+      STDP_PARAMS.flatMap((sp, i) => [
+        [`message${6 + ruleNumberRows.length + i}`, `${sp.label} %1`],
+        [`args${6 + ruleNumberRows.length + i}`, [{ type: 'input_value', name: sp.key, check: 'Number', align: 'RIGHT' }]],
+      ]),
+    ),
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
@@ -78,7 +93,10 @@ export const CONNECTION_BLOCKS = [
       '(N random pairs); random with probability p per pair. Autapses: a neuron connected to itself; multapses: the ' +
       'same pair connected more than once. Weight: peak current in pA (jump in mV for iaf_psc_delta); ' +
       'negative weights inhibit. From a current generator the weight is a factor that multiplies its current. ' +
-      'Delay: ms until the spike arrives. Recorders ignore weight and delay, so the block hides them.',
+      'Delay: ms until the spike arrives. Weight and delay also take a random value (each connection draws its own). ' +
+      'Synapse: static keeps the weight; STDP (stdp_synapse) strengthens it when the source fires just before the target ' +
+      'and weakens it when it fires just after, up to Wmax — only between neurons (NEST refuses it from stimuli). ' +
+      'Recorders ignore weight, delay and synapse, so the block hides them.',
     helpUrl: HELP.connect,
     extensions: ['nest_weight_unit'],
   },

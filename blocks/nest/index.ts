@@ -13,7 +13,8 @@ import { CONNECTION_BLOCKS } from './connections';
 import { registerExtensions } from './extensions';
 import { registerRangeNumberField } from './range-number-field';
 import { NEURON_BLOCKS } from './neurons';
-import { PARAM_BLOCKS } from './params';
+import { PARAM_BLOCKS, registerParamField } from './params';
+import { RANDOM_BLOCKS } from './random';
 import { RECORDER_BLOCKS } from './recorders';
 import { SIMULATION_BLOCKS } from './simulation';
 import { STIMULUS_BLOCKS } from './stimuli';
@@ -30,11 +31,13 @@ export const NEST_BLOCKS: Blockly.JsonBlockDefinition[] = [
   ...RECORDER_BLOCKS,
   ...CONNECTION_BLOCKS,
   ...SIMULATION_BLOCKS,
+  ...RANDOM_BLOCKS,
   ...valueBlockDefinitions(),
 ] as Blockly.JsonBlockDefinition[];
 
 export function registerNestBlocks(): void {
   registerRangeNumberField();
+  registerParamField();
   registerExtensions();
   const missing = NEST_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
   if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));

@@ -1,35 +1,77 @@
-/** Neuron populations: N neurons of one NEST model, the parameters a learner changes first on
- * the block, every other parameter through "more parameters". */
+/** Neuron populations: N neurons of one NEST model. The MODEL dropdown chooses which parameter
+ * rows the block shows (the ones a learner changes first for that model, see MODEL_ROWS); every
+ * other parameter of the model goes through "more parameters". The rows are built by the
+ * nest_population_rows extension (./population-rows.ts) from the model alone, so a saved block
+ * loads with the rows its model had when it was saved. */
 import { NEST_MODELS } from '../../workers/engine/nest/models';
-import { COLOURS, modelHelpUrl, modelsOfKind, NODE_VARIABLE_TYPE, unitOf } from './common';
+import { COLOURS, modelHelpUrl, modelsOfKind, NODE_VARIABLE_TYPE } from './common';
+import { RANDOM_OR_NUMBER } from './random';
 
-/** The parameters shown on the population block itself (the rest go through nest_param). */
+/** The rows of the iaf_psc_* models, which the block showed before it had one table per model
+ * (saved projects have these inputs: never rename them). */
 export const MAIN_NEURON_PARAMS = ['I_e', 'V_th', 'tau_m'] as const;
 
-/** The models the population block offers: those that have every parameter it shows (the iaf
- * family). Models with other parameters (izhikevich, parrot_neuron …) run from Python already and
- * need blocks whose rows fit them; until then the block does not pretend they share its rows. */
-export const NEURON_MODELS = modelsOfKind('neuron').filter((m) => MAIN_NEURON_PARAMS.every((p) => p in NEST_MODELS[m].params));
-
-const LABELS: Record<(typeof MAIN_NEURON_PARAMS)[number], string> = {
-  I_e: 'input current I_e',
-  V_th: 'threshold V_th',
-  tau_m: 'time constant tau_m',
+/**
+ * The rows of each model, in block order. A row is an input named after the NEST parameter. The
+ * models' order is the dropdown's; the first is the default of a new block.
+ */
+export const MODEL_ROWS: Record<string, readonly string[]> = {
+  iaf_psc_alpha: MAIN_NEURON_PARAMS,
+  iaf_psc_exp: MAIN_NEURON_PARAMS,
+  iaf_psc_delta: MAIN_NEURON_PARAMS,
+  iaf_cond_alpha: ['I_e', 'V_th', 'g_L'],
+  iaf_cond_exp: ['I_e', 'V_th', 'g_L'],
+  hh_psc_alpha: ['I_e', 'g_Na', 'g_K'],
+  izhikevich: ['I_e', 'a', 'b', 'c', 'd'],
+  aeif_cond_alpha: ['I_e', 'a', 'b', 'tau_w', 'Delta_T'],
+  parrot_neuron: [],
 };
 
-const first = NEURON_MODELS[0];
+/** Words before a parameter's name on its row. Per model where the same name means something
+ * else (a and b of izhikevich are rates; of aeif_cond_alpha, adaptation strengths). */
+const LABELS: Record<string, string> = {
+  I_e: 'input current',
+  V_th: 'threshold',
+  tau_m: 'time constant',
+  g_L: 'leak conductance',
+  g_Na: 'sodium conductance',
+  g_K: 'potassium conductance',
+  tau_w: 'adaptation time constant',
+  Delta_T: 'spike sharpness',
+};
+const MODEL_LABELS: Record<string, Record<string, string>> = {
+  izhikevich: { a: 'recovery speed', b: 'recovery sensitivity', c: 'reset voltage', d: 'recovery jump' },
+  aeif_cond_alpha: { a: 'subthreshold adaptation', b: 'spike adaptation' },
+};
 
-function mainParamRows(): Record<string, unknown> {
-  const rows: Record<string, unknown> = {};
-  MAIN_NEURON_PARAMS.forEach((p, i) => {
-    rows[`message${i + 2}`] = `${LABELS[p]} (${unitOf(first, p)}) %1`;
-    rows[`args${i + 2}`] = [{ type: 'input_value', name: p, check: 'Number', align: 'RIGHT' }];
-  });
-  const k = MAIN_NEURON_PARAMS.length + 2;
-  rows[`message${k}`] = 'more parameters %1';
-  rows[`args${k}`] = [{ type: 'input_statement', name: 'PARAMS', check: 'nest_param' }];
-  return rows;
+/** The models the population block offers: those of MODEL_ROWS that the model table has (in
+ * that order), then any other neuron model of the table with the rows of MODEL_ROWS it has. */
+export const NEURON_MODELS: string[] = [
+  ...Object.keys(MODEL_ROWS).filter((m) => NEST_MODELS[m]?.kind === 'neuron'),
+  ...modelsOfKind('neuron').filter((m) => !(m in MODEL_ROWS)),
+];
+
+/** The parameter rows a population of `model` shows. */
+export function rowsOf(model: string): readonly string[] {
+  const params = NEST_MODELS[model]?.params ?? {};
+  return (MODEL_ROWS[model] ?? MAIN_NEURON_PARAMS).filter((p) => p in params);
 }
+
+/** "input current I_e (pA)": the label of a row. */
+export function rowLabel(model: string, param: string): string {
+  const words = MODEL_LABELS[model]?.[param] ?? LABELS[param];
+  const unit = NEST_MODELS[model]?.params[param]?.unit;
+  return `${words ? `${words} ` : ''}${param}${unit ? ` (${unit})` : ''}`;
+}
+
+/** Every parameter that is a row of some model: the inputs the block may ever have. */
+export const ALL_ROWS = [...new Set(Object.values(MODEL_ROWS).flat())];
+
+/** Value inputs of the rows accept numbers and random values (nest.random.*): NEST draws one
+ * value per neuron. */
+export const ROW_CHECK = RANDOM_OR_NUMBER;
+
+const first = NEURON_MODELS[0];
 
 export const NEURON_BLOCKS = [
   {
@@ -41,13 +83,18 @@ export const NEURON_BLOCKS = [
     ],
     message1: 'how many %1',
     args1: [{ type: 'input_value', name: 'N', check: 'Number', align: 'RIGHT' }],
-    ...mainParamRows(),
+    // the model's parameter rows go here (nest_population_rows)
+    message2: 'more parameters %1',
+    args2: [{ type: 'input_statement', name: 'PARAMS', check: 'nest_param' }],
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.neurons,
-    tooltip: 'Creates a population of neurons of a NEST model (nest.Create). Change the parameters here; the rest under "more parameters".',
+    tooltip:
+      'Creates a population of neurons of a NEST model (nest.Create). Choosing the model shows the parameters a learner ' +
+      'changes first; every other parameter of the model goes under "more parameters". A parameter row also takes a ' +
+      'random value (Random category): each neuron then draws its own.',
     helpUrl: modelHelpUrl(first),
-    extensions: ['nest_fresh_name', 'nest_model_help'],
+    extensions: ['nest_fresh_name', 'nest_model_help', 'nest_population_rows'],
   },
 ];

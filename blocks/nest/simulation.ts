@@ -1,6 +1,7 @@
 /** Kernel settings, Simulate, and changing a parameter between two Simulate calls. */
 import { COLOURS, HELP, NODE_VARIABLE_TYPE } from './common';
-import { settableParamOptions } from './params';
+import { PARAM_FIELD } from './params';
+import { RANDOM_OR_NUMBER } from './random';
 
 export const SIMULATION_BLOCKS = [
   {
@@ -31,15 +32,17 @@ export const SIMULATION_BLOCKS = [
     type: 'nest_set',
     message0: 'change %1 of %2 to %3',
     args0: [
-      { type: 'field_dropdown', name: 'PARAM', options: settableParamOptions() },
+      { type: PARAM_FIELD, name: 'PARAM' },
       { type: 'field_variable', name: 'TARGET', variable: 'dc1', variableTypes: [NODE_VARIABLE_TYPE], defaultType: NODE_VARIABLE_TYPE },
-      { type: 'input_value', name: 'VALUE', check: 'Number' },
+      { type: 'input_value', name: 'VALUE', check: RANDOM_OR_NUMBER },
     ],
     inputsInline: true,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.simulation,
-    tooltip: 'Changes one parameter of a node (node.set), e.g. the amplitude of a current between two simulate blocks.',
+    tooltip:
+      'Changes one parameter of a node (node.set), e.g. the amplitude of a current between two simulate blocks. ' +
+      'A neuron parameter also takes a random value: each neuron draws its own.',
     helpUrl: HELP.setStatus,
   },
 ];

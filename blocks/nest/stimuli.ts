@@ -1,5 +1,5 @@
 /** Stimulating devices: Poisson spikes, a constant current, spikes at listed times, a sine-wave
- * current, a current that steps at listed times. */
+ * current, a current that steps at listed times, a noisy current. */
 import { COLOURS, modelHelpUrl, NODE_VARIABLE_TYPE, unitOf } from './common';
 
 function nameField(prefix: string) {
@@ -93,6 +93,28 @@ export const STIMULUS_BLOCKS = [
       'step_current_generator: the current jumps to each listed value at the time listed with it (ms) and stays ' +
       'there until the next one, e.g. times "100, 300" with values "200, -100". Times must increase; one value per time.',
     helpUrl: modelHelpUrl('step_current_generator'),
+    extensions: ['nest_fresh_name'],
+  },
+  {
+    type: 'nest_noise_generator',
+    message0: '%1 = noise current',
+    args0: [nameField('ng')],
+    message1: `mean (${unitOf('noise_generator', 'mean')}) %1`,
+    args1: [{ type: 'input_value', name: 'mean', check: 'Number', align: 'RIGHT' }],
+    message2: `spread (std) (${unitOf('noise_generator', 'std')}) %1`,
+    args2: [{ type: 'input_value', name: 'std', check: 'Number', align: 'RIGHT' }],
+    message3: `new value every (${unitOf('noise_generator', 'dt')}) %1`,
+    args3: [{ type: 'input_value', name: 'dt', check: 'Number', align: 'RIGHT' }],
+    message4: 'more parameters (std_mod, frequency, start …) %1',
+    args4: [moreParams],
+    inputsInline: false,
+    previousStatement: null,
+    nextStatement: null,
+    colour: COLOURS.stimuli,
+    tooltip:
+      'noise_generator: injects a noisy current. Every dt ms each connected neuron gets its own new random value ' +
+      '(Gaussian: mean ± std). dt must be a multiple of the resolution. A larger std makes the neurons fire irregularly.',
+    helpUrl: modelHelpUrl('noise_generator'),
     extensions: ['nest_fresh_name'],
   },
 ];

@@ -30,6 +30,11 @@ interface ShownResult {
 
 const EMPTY_PROGRAM: GeneratedProgram = { code: '', lineBlocks: [], recorders: [], simTime: null, problems: [] };
 
+/** Live runs: a change to the blocks runs the program again by itself — but only while runs are
+ * quick, so a big network does not keep the engine busy on every slider move. */
+const LIVE_MAX_RUN_MS = 1000;
+const LIVE_SETTING_KEY = 'spikeblocks.live';
+
 @customElement('sb-app')
 export class SbApp extends LitElement {
   static override styles = css`
@@ -43,6 +48,9 @@ export class SbApp extends LitElement {
     #run { background: #1f7a3a; border-color: #1f7a3a; color: white; font-weight: 600; min-width: 84px; }
     #stop { background: #a4262c; border-color: #a4262c; color: white; }
     .engine { font-size: 0.85rem; opacity: 0.9; }
+    .live { display: inline-flex; align-items: center; gap: 4px; min-height: 34px; cursor: pointer; }
+    .live input { width: 20px; height: 20px; margin: 0; cursor: pointer; }
+    .paused { color: #ffd27a; }
     main { display: grid; grid-template-columns: minmax(360px, 1.25fr) minmax(340px, 1fr); gap: 8px; padding: 8px; min-height: 0; }
     sb-editor { min-width: 0; border: 1px solid #d7dbe0; border-radius: 6px; overflow: hidden; background: white; }
     .right { min-width: 0; display: grid; grid-template-rows: minmax(140px, 0.8fr) minmax(200px, 1.2fr); gap: 8px; min-height: 0; }
@@ -84,6 +92,18 @@ export class SbApp extends LitElement {
   @state() private editedCode: string | null = null;
   /** Said in the results area when there is no result to show. */
   @state() private resultNote = '';
+  /** Re-run after every change to the blocks (after the learner's first Run). */
+  @state() private live = readLiveSetting();
+  /** Why live runs are paused (the last run was slow), or ''. */
+  @state() private livePaused = '';
+  /** The blocks changed while a run was going: run once more when it ends. */
+  private liveQueued = false;
+  /** performance.now() of the change a live run answers (for the latency figure). */
+  private liveChangeAt = 0;
+  /** The program text of the last finished run and how long it took. */
+  private lastRunCode: string | null = null;
+  private lastRunMs = 0;
+  private lastRunStopped = false;
 
   @query('sb-editor') private editor!: SbEditor;
   @query('sb-code-panel') private codePanel!: SbCodePanel;
@@ -113,7 +133,10 @@ export class SbApp extends LitElement {
         <button id="run" @click=${this.run} ?disabled=${this.running}
           title="Run the program (Ctrl+Enter)">${this.running ? 'Running…' : '▶ Run'}</button>
         <button id="stop" @click=${this.stop} ?disabled=${!this.running} title="Stop the running program (Esc)">■ Stop</button>
-        <span class="engine" role="status">${this.engineStatus}</span>
+        <label class="live" title="Run again by itself after every change to the blocks">
+          <input id="live" type="checkbox" .checked=${this.live} @change=${this.toggleLive} /> Live
+        </label>
+        <span class="engine" role="status">${this.engineStatus}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
         <span class="spacer"></span>
         <label for="examples" class="examples-label">Examples</label>
         <select id="examples" @change=${this.openExample} aria-label="Open an example">
@@ -213,7 +236,42 @@ export class SbApp extends LitElement {
     this.editor.showProblems(this.program.problems);
     this.errorLine = 0;
     if (!e.detail.intermediate) this.save();
+    this.runLive();
   };
+
+  /** A live run for the program the blocks show now, if live runs are on and may run. */
+  private runLive(changeAt = performance.now()): void {
+    // Only after a first Run (a learner presses Run once to start), for the blocks' own program
+    // (not hand-edited code), without problems flagged on the blocks, and while runs are quick.
+    if (!this.live || !this.engineReady || this.lastRunCode === null || this.editedCode !== null) return;
+    if (this.program.problems.some((p) => !p.warning) || this.program.code === this.lastRunCode) return;
+    if (this.lastRunStopped) {
+      this.livePaused = 'live runs paused: the last run was stopped — press Run';
+      return;
+    }
+    if (this.lastRunMs > LIVE_MAX_RUN_MS) {
+      this.livePaused = `live runs paused: the last run took ${(this.lastRunMs / 1000).toFixed(1)} s — press Run`;
+      return;
+    }
+    // A change during a run keeps the time of the first change the next run answers.
+    if (!(this.running && this.liveQueued)) this.liveChangeAt = changeAt;
+    if (this.running) {
+      this.liveQueued = true; // the latest blocks run when this run ends
+      return;
+    }
+    void this.run();
+  }
+
+  private toggleLive(e: Event): void {
+    this.live = (e.target as HTMLInputElement).checked;
+    this.livePaused = '';
+    try {
+      localStorage.setItem(LIVE_SETTING_KEY, this.live ? '1' : '0');
+    } catch {
+      // storage refused: the setting lasts for this page only
+    }
+    if (this.live) this.runLive();
+  }
 
   private save(): void {
     const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode));
@@ -253,8 +311,14 @@ export class SbApp extends LitElement {
     // A Run pressed while the engine still loads waits for it instead of being ignored.
     const waiting: Notice | null = this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
     const started = performance.now();
+    const changeAt = this.liveChangeAt;
+    this.liveChangeAt = 0;
+    this.liveQueued = false;
+    this.livePaused = '';
     const edited = this.codePanel.isEdited;
-    const code = this.codePanel.programText;
+    // The blocks' program as generated now (the code panel may not have re-rendered it yet when a
+    // live run follows a change at once); hand-edited code as the panel holds it.
+    const code = edited ? this.codePanel.programText : this.program.code;
     const program = this.program;
     this.running = true;
     this.errorLine = 0;
@@ -264,6 +328,7 @@ export class SbApp extends LitElement {
     try {
       result = await this.engine.run(code);
     } catch (e) {
+      this.noteRunEnd(code, started, true);
       this.running = false;
       this.result = null;
       this.resultNote = 'The last run did not finish.';
@@ -271,8 +336,10 @@ export class SbApp extends LitElement {
       return;
     }
     this.running = false;
+    this.noteRunEnd(code, started, !result.ok && result.error.type === 'KeyboardInterrupt', result.timings?.totalMs);
     if (this.notice === waiting) this.notice = null;
     if (!result.ok) {
+      this.runQueuedLive();
       // Plots of an earlier run next to this run's error would look like its result.
       this.result = null;
       this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
@@ -290,8 +357,28 @@ export class SbApp extends LitElement {
     await this.updateComplete;
     await this.renderRoot.querySelector('sb-results')?.updateComplete;
     await new Promise(requestAnimationFrame);
-    document.body.dataset.lastRunMs = (performance.now() - started).toFixed(1);
+    const drawn = performance.now();
+    document.body.dataset.lastRunMs = (drawn - started).toFixed(1);
+    // From the change to the blocks (e.g. a slider) to the redrawn plots, for live runs.
+    document.body.dataset.lastChangeToPlotMs = changeAt > 0 ? (drawn - changeAt).toFixed(1) : '';
     document.body.dataset.runCount = String(Number(document.body.dataset.runCount ?? 0) + 1);
+    this.runQueuedLive();
+  }
+
+  /** The blocks changed during the run that just ended: run their latest program. */
+  private runQueuedLive(): void {
+    if (!this.liveQueued) return;
+    this.liveQueued = false;
+    this.runLive(this.liveChangeAt || performance.now());
+  }
+
+  /** What decides the next live run: the program just run, its wall time, whether it was stopped. */
+  private noteRunEnd(code: string, started: number, stopped: boolean, engineMs?: number): void {
+    this.lastRunCode = code;
+    // The engine's own time when it reports one: a first Run that waited for the engine to load
+    // was not slow itself.
+    this.lastRunMs = engineMs ?? performance.now() - started;
+    this.lastRunStopped = stopped;
   }
 
   private showRunError(result: Extract<RunResult, { ok: false }>, code: string, program: GeneratedProgram | null): void {
@@ -339,6 +426,14 @@ export class SbApp extends LitElement {
 
   private undo(): void {
     this.notice?.undo?.();
+  }
+}
+
+function readLiveSetting(): boolean {
+  try {
+    return localStorage.getItem(LIVE_SETTING_KEY) !== '0';
+  } catch {
+    return true;
   }
 }
 

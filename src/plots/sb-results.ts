@@ -1,9 +1,11 @@
 import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import './sb-raster';
 import './sb-traces';
+import './sb-table-plot';
 import { recordablesIn, type RecorderEvents } from './events';
 import { summarize, summaryText, type RunSummary } from './summary';
 import type { PlottedRecorder, RecordSelectDetail } from './recorders';
+import { resultTablesOf, type ResultTables } from './result-tables';
 
 /** One result panel: a recorder and the events it returned. */
 interface Panel {
@@ -15,8 +17,10 @@ interface Panel {
 let syncKeys = 0;
 
 /** Why there is nothing to plot, in words for the learner; null when there is something. */
-function emptyReason(response: unknown, panels: Panel[]): string | null {
+function emptyReason(response: unknown, panels: Panel[], tables: ResultTables): string | null {
   if (response == null) return 'No results yet. Press Run to simulate.';
+  // result tables alone are a result: an f–I curve needs no recorder plot
+  if (tables.tables.length > 0 || tables.skipped.length > 0) return null;
   if (!Array.isArray((response as { events?: unknown }).events)) {
     return 'The program’s response has no "events" list, so there is nothing to plot.';
   }
@@ -46,7 +50,8 @@ function panelsOf(response: unknown, recorders: readonly PlottedRecorder[]): Pan
 }
 
 /**
- * The results of one run: a summary line, then one raster per spike_recorder and one trace panel
+ * The results of one run: a summary line, the result tables (response.results, one chart and its
+ * numbers each), then one raster per spike_recorder and one trace panel
  * per voltmeter/multimeter, all on the same time axis with linked cursors. Clicking a panel's
  * title fires `record-select` so the app can point at the recorder block.
  */
@@ -104,9 +109,14 @@ export class SbResults extends LitElement {
       font-weight: 400;
       color: #555;
     }
+    .skipped {
+      margin: 0 0 1rem;
+      padding-left: 1.2rem;
+      color: #7a2e00;
+    }
   `;
 
-  /** The program's `response`: {"events": [e0, e1, ...]}. */
+  /** The program's `response`: {"events": [e0, e1, ...], "results": {name: [[x, y], ...]}}. */
   declare response: unknown;
   /** The recorder blocks, in the order of response.events. */
   declare recorders: PlottedRecorder[];
@@ -142,13 +152,33 @@ export class SbResults extends LitElement {
 
   protected override render() {
     const panels = this.panels;
-    const reason = emptyReason(this.response, panels);
+    const tables = resultTablesOf(this.response);
+    const reason = emptyReason(this.response, panels, tables);
     if (reason) return html`<p class="empty">${reason}</p>`;
     const summary = this.summary;
     const xMax = this.simTime ?? summary.durationMs;
+    // The tables first: a program that builds one (a sweep) is about that curve, and its
+    // recorders span every step of the sweep.
     return html`
       <p class="summary">${summaryText(summary) || 'Results'}</p>
+      ${this.renderTables(tables)}
       ${panels.map((panel) => this.renderPanel(panel, xMax))}
+    `;
+  }
+
+  private renderTables({ tables, skipped }: ResultTables) {
+    return html`
+      ${tables.map(
+        (table, i) => html`<section class="result-table">
+          <h3>${table.name}<span class="detail">result table</span></h3>
+          <sb-table-plot .table=${table} .colorIndex=${i}></sb-table-plot>
+        </section>`,
+      )}
+      ${skipped.length > 0
+        ? html`<ul class="skipped" role="note">
+            ${skipped.map((s) => html`<li>Result table “${s.name}” not shown: ${s.reason}.</li>`)}
+          </ul>`
+        : null}
     `;
   }
 

@@ -8,6 +8,8 @@
  *   - runMs:          Run (#run) click → result plotted, as the app measures it (dataset.lastRunMs)
  *                     for the first example with the worker warm; the first run and the median of
  *                     the next ones are reported separately
+ *   - liveChangeMs:   with Live on, a number on a block changed (the poisson → neuron weight, set
+ *                     as a slider sets it) → the re-run's plots drawn (dataset.lastChangeToPlotMs)
  * Prints one JSON object. Not a test: nothing is asserted beyond the hooks appearing.
  *
  *   npx tsx test/bench/app.ts [--loads 3] [--runs 5] [--no-build]
@@ -88,6 +90,28 @@ async function runOnce(page: Page): Promise<number> {
   return page.evaluate(() => Number(document.body.dataset.lastRunMs));
 }
 
+/** Sets the first example's poisson → n1 weight the way its slider does (a field change). */
+function setWeight(page: Page, weight: number): Promise<void> {
+  return page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    const connect = ws.getAllBlocks(false).find((b) => b.type === 'nest_connect' && b.getField('SOURCE').getText() === 'pg1');
+    const w = connect.getInputTargetBlock('WEIGHT');
+    w.setFieldValue(${weight}, w.getField('SLIDER') ? 'SLIDER' : 'NUM');
+  })()`);
+}
+
+async function liveChanges(page: Page, count: number): Promise<number[]> {
+  await page.locator('#live').check();
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const before = await page.evaluate(() => Number(document.body.dataset.runCount ?? 0));
+    await setWeight(page, 11 + (i % 5)); // a different value each time, so the program changes
+    await page.waitForFunction((n) => Number(document.body.dataset.runCount ?? 0) > n, before, { timeout: 60_000, polling: 10 });
+    out.push(await page.evaluate(() => Number(document.body.dataset.lastChangeToPlotMs)));
+  }
+  return out;
+}
+
 if (!values['no-build'] || !existsSync(join(outDir, 'index.html'))) {
   const t0 = performance.now();
   await buildApp(outDir);
@@ -97,7 +121,7 @@ const server = await startPreview(outDir);
 const browser = await launchChromium();
 try {
   const loadResults = [];
-  let runResults: { first: number; warm: number[] } | null = null;
+  let runResults: { first: number; warm: number[]; live: number[] } | null = null;
   for (let i = 0; i < loads; i++) {
     const load = await coldLoad(browser, server.url);
     loadResults.push({
@@ -110,7 +134,7 @@ try {
       const first = await runOnce(load.page);
       const warm: number[] = [];
       for (let r = 1; r < runs; r++) warm.push(await runOnce(load.page));
-      runResults = { first, warm };
+      runResults = { first, warm, live: await liveChanges(load.page, runs) };
     }
     await load.context.close();
   }
@@ -126,6 +150,10 @@ try {
           firstRun: Math.round(runResults.first),
           warmMedian: round(median(runResults.warm)),
           warm: runResults.warm.map(Math.round),
+        },
+        liveChangeToPlotMs: runResults && {
+          median: round(median(runResults.live)),
+          each: runResults.live.map(Math.round),
         },
         pageErrors: loadResults.flatMap((l) => l.errors),
       },

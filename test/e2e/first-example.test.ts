@@ -23,6 +23,11 @@ before(async () => {
   server = await startPreview('dist-e2e');
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Live runs off for the tests that press Run themselves (a live run in between would race them);
+  // the live-run test switches them on with the checkbox, as a learner would.
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem('live-test') !== '1') localStorage.setItem('spikeblocks.live', '0');
+  });
   page = await context.newPage();
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -199,6 +204,50 @@ test('a broken project file is refused and replaces nothing', async () => {
   await page.locator('#open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
   assert.equal(await codeText(page), codeBefore);
+});
+
+/** Sets the weight of the first example's poisson → n1 connection (its shadow number block). */
+function setPoissonWeight(p: Page, weight: number): Promise<void> {
+  return withWorkspace(p, `(ws) => {
+    const connect = ws.getAllBlocks(false).find((b) => b.type === 'nest_connect' && b.getField('SOURCE').getText() === 'pg1');
+    const w = connect.getInputTargetBlock('WEIGHT');
+    w.setFieldValue(${weight}, w.getField('SLIDER') ? 'SLIDER' : 'NUM');
+  }`);
+}
+
+const runCount = (p: Page) => p.evaluate(() => Number(document.body.dataset.runCount ?? 0));
+/** The summary line's spike count ("33 spikes · …", or "no spikes in 1000 ms"). */
+const spikeCount = async (p: Page) => {
+  const text = await deepText(p, 'sb-results');
+  return /no spikes/.test(text) ? 0 : Number(/(\d+) spikes/.exec(text)?.[1]);
+};
+
+test('with Live on, changing a number re-runs the network by itself; with Live off it does not', async () => {
+  await page.evaluate(() => sessionStorage.setItem('live-test', '1'));
+  const live = page.locator('#live');
+  await live.check();
+  await runAndWait(page); // live runs start after a first Run
+  assert.ok((await spikeCount(page)) > 0);
+  // Weight 0: the only input is gone, so the neuron (at rest 15 mV below threshold) never fires.
+  const before = await runCount(page);
+  await setPoissonWeight(page, 0);
+  await page.waitForFunction((n) => Number(document.body.dataset.runCount ?? 0) > n, before, { timeout: 10_000 });
+  await page.waitForFunction(() => document.body.dataset.lastChangeToPlotMs !== '');
+  assert.equal(await spikeCount(page), 0);
+  // Several quick changes (a slider being dragged) end with the last value on screen.
+  for (const w of [2, 4, 6, 8, 10]) await setPoissonWeight(page, w);
+  const idle = () => page.waitForFunction(() => document.querySelector('sb-app')!.shadowRoot!.querySelector<HTMLButtonElement>('#stop')!.disabled, null, { timeout: 10_000 });
+  await idle();
+  await page.waitForTimeout(300);
+  await idle();
+  assert.ok((await spikeCount(page)) > 0, 'the last change (weight 10) should fire the neuron again');
+  await live.uncheck();
+  const settled = await runCount(page);
+  await setPoissonWeight(page, 0);
+  await page.waitForTimeout(1000);
+  assert.equal(await runCount(page), settled, 'a change with Live off must not run');
+  await setPoissonWeight(page, 10);
+  await page.evaluate(() => sessionStorage.removeItem('live-test'));
 });
 
 test('nothing was fetched from any other host and the page threw no errors', () => {

@@ -50,12 +50,19 @@ test('model blocks link to their model page, the population block follows its dr
 });
 
 test('units are shown on the blocks, taken from models.ts', () => {
+  registerNestBlocks();
   const text = (t: string) => JSON.stringify(NEST_BLOCKS.find((d) => d.type === t));
-  assert.match(text('nest_population'), /I_e \(pA\) %1/);
-  assert.match(text('nest_population'), /V_th \(mV\) %1/);
+  // the population's rows are made by its extension, for the chosen model
+  const ws = new Blockly.Workspace();
+  const pop = ws.newBlock('nest_population');
+  const labels = pop.inputList.map((i) => i.fieldRow.map((f) => f.getText()).join(' '));
+  assert.ok(labels.includes('input current I_e (pA)'), labels.join(' | '));
+  assert.ok(labels.includes('threshold V_th (mV)'), labels.join(' | '));
   assert.match(text('nest_poisson_generator'), /rate \(spikes\/s\) %1/);
   assert.match(text('nest_dc_generator'), /amplitude \(pA\) %1/);
-  assert.match(text('nest_param'), /"C_m \(pF\)"/);
+  const param = ws.newBlock('nest_param');
+  const options = (param.getField('PARAM') as Blockly.FieldDropdown).getOptions().map(([label]) => label);
+  assert.ok(options.includes('C_m (pF)'));
   assert.match(text('nest_connect'), /delay \(ms\) %1/);
 });
 
@@ -85,11 +92,11 @@ function toolboxBlocks(): { category: string; block: Json }[] {
 
 test('toolbox: NEST categories first, then Logic, Loops, Math, Variables (dynamic)', () => {
   const names = (TOOLBOX.contents as Json[]).filter((c) => c.kind === 'category').map((c) => c.name);
-  assert.deepEqual(names, ['Neurons', 'Stimuli', 'Recorders', 'Connections', 'Simulation', 'Logic', 'Loops', 'Math', 'Variables']);
+  assert.deepEqual(names, ['Neurons', 'Stimuli', 'Recorders', 'Connections', 'Random', 'Simulation', 'Logic', 'Loops', 'Math', 'Variables']);
   const vars = (TOOLBOX.contents as Json[]).find((c) => c.name === 'Variables')!;
   assert.equal(vars.custom, 'VARIABLE');
-  const colours = (TOOLBOX.contents as Json[]).slice(0, 5).map((c) => c.colour);
-  assert.equal(new Set(colours).size, 5, 'one colour per NEST category');
+  const colours = (TOOLBOX.contents as Json[]).slice(0, 6).map((c) => c.colour);
+  assert.equal(new Set(colours).size, 6, 'one colour per NEST category');
 });
 
 test('toolbox names only registered block types (its shadows included)', () => {
@@ -191,8 +198,14 @@ test('the weight unit follows the target model: mV for iaf_psc_delta, pA otherwi
   assert.equal(c.getFieldValue('WEIGHT_UNIT'), '(pA)');
 });
 
-test('the population block offers only models that have every parameter it shows', async () => {
-  const { NEURON_MODELS: offered, MAIN_NEURON_PARAMS: shown } = await import('../../blocks/nest/neurons');
-  assert.deepEqual([...offered].sort(), ['iaf_psc_alpha', 'iaf_psc_delta', 'iaf_psc_exp']);
-  for (const m of offered) for (const p of shown) assert.ok(p in NEST_MODELS[m].params, `${m} lacks ${p}`);
+test('the population block offers every local neuron model, each row a parameter of its model', async () => {
+  const { NEURON_MODELS: offered, rowsOf, MODEL_ROWS } = await import('../../blocks/nest/neurons');
+  assert.deepEqual([...offered].sort(), ['aeif_cond_alpha', 'hh_psc_alpha', 'iaf_cond_alpha', 'iaf_cond_exp', 'iaf_psc_alpha',
+    'iaf_psc_delta', 'iaf_psc_exp', 'izhikevich', 'parrot_neuron']);
+  assert.equal(offered[0], 'iaf_psc_alpha', 'a new block starts as iaf_psc_alpha, as before');
+  for (const m of offered) {
+    assert.deepEqual(rowsOf(m), MODEL_ROWS[m], `${m}: every row of the table is a parameter of the model`);
+    for (const p of rowsOf(m)) assert.equal(typeof NEST_MODELS[m].params[p].default, 'number', `${m}.${p}`);
+  }
+  assert.deepEqual(rowsOf('parrot_neuron'), []);
 });

@@ -103,9 +103,9 @@ test('a real NEST 3.10 model the local engine lacks: NotAvailableInLocalEngine, 
   const result = runtime.run(`import nest
 nest.ResetKernel()
 seen = []
-for call in (lambda: nest.Create("hh_psc_alpha"),
+for call in (lambda: nest.Create("hh_cond_exp_traub"),
              lambda: nest.Connect(nest.Create("iaf_psc_alpha"), nest.Create("iaf_psc_alpha"),
-                                  syn_spec={"synapse_model": "stdp_synapse"}),
+                                  syn_spec={"synapse_model": "tsodyks2_synapse"}),
              lambda: nest.Connect(nest.Create("iaf_psc_alpha"), nest.Create("iaf_psc_alpha"), syn_spec="tsodyks_synapse")):
     try:
         call()
@@ -118,7 +118,7 @@ response = {"seen": seen}
   assert.ok(result.ok, JSON.stringify(result));
   const seen = (result.response as { seen: [unknown, string, string][] }).seen;
   assert.equal(seen.length, 3);
-  for (const [[notImplemented, type, message], name] of seen.map((s, k) => [s, ['hh_psc_alpha', 'stdp_synapse', 'tsodyks_synapse'][k]] as const)) {
+  for (const [[notImplemented, type, message], name] of seen.map((s, k) => [s, ['hh_cond_exp_traub', 'tsodyks2_synapse', 'tsodyks_synapse'][k]] as const)) {
     assert.equal(notImplemented, true, `${name}: not a NEST error (real NEST would run it)`);
     assert.equal(type, 'NotAvailableInLocalEngine');
     assert.match(message, new RegExp(`'${name}' is a NEST (synapse )?model, but it is not available in the local engine \\(yet\\)`));
@@ -127,7 +127,7 @@ response = {"seen": seen}
 });
 
 test('an uncaught unavailable model reports its line; a misspelt one stays UnknownModelName', () => {
-  const hh = failed(runtime.run('import nest\nnest.ResetKernel()\nnest.Create("hh_psc_alpha", 3)\nresponse = {}\n'));
+  const hh = failed(runtime.run('import nest\nnest.ResetKernel()\nnest.Create("hh_cond_exp_traub", 3)\nresponse = {}\n'));
   assert.equal(hh.type, 'NotAvailableInLocalEngine');
   assert.equal(hh.line, 3);
   const typo = failed(runtime.run('import nest\nnest.ResetKernel()\nnest.Create("hh_psc_alfa")\nresponse = {}\n'));
@@ -169,10 +169,10 @@ test('what the local engine lacks is named, never silently approximated', () => 
   assert.equal(positions.type, 'NotAvailableInLocalEngine');
   assert.match(positions.message, /positions.*not available in the local engine.*NEST Server/);
   assert.equal(positions.line, 3);
-  const connections = failed(runtime.run('import nest\nconns = nest.GetConnections()\n'));
-  assert.match(connections.message, /nest\.GetConnections\(\) is not available in the local engine/);
-  const random = failed(runtime.run('import nest\nw = nest.random.uniform(0.0, 1.0)\n'));
-  assert.match(random.message, /nest\.random\.uniform\(\) is not available/);
+  const disconnect = failed(runtime.run('import nest\nnest.Disconnect()\n'));
+  assert.match(disconnect.message, /nest\.Disconnect\(\) is not available in the local engine/);
+  const spatial = failed(runtime.run('import nest\ng = nest.spatial.grid([2, 2])\n'));
+  assert.match(spatial.message, /nest\.spatial\.grid\(\) is not available/);
 });
 
 test('each run starts with fresh globals, and prints are captured', () => {

@@ -533,7 +533,7 @@ test('a second stack of NEST blocks runs after the first, and is gently flagged 
   const g = generateNest(ws);
   assert.match(bodyOf(g.code), /^dc1 = .*\nnest\.Simulate\(10\.0\)\nnest\.Simulate\(20\.0\)\nnest\.Simulate\(30\.0\)\nnest\.Simulate\(5\.0\)\n/);
   const text = 'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
-  assert.deepEqual(g.problems, [{ blockId: 's2', message: text }, { blockId: 's4', message: text }]);
+  assert.deepEqual(g.problems, [{ blockId: 's2', message: text, warning: true }, { blockId: 's4', message: text, warning: true }]);
 });
 
 test('no detached-stack problem for one stack, loose value blocks, or extra stacks without NEST blocks', () => {

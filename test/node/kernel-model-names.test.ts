@@ -41,9 +41,9 @@ test('the name lists are NEST 3.10 facts that contain everything the local engin
 
 test('create: a real NEST model the local engine lacks is named as such', () => {
   const kernel = new NestKernel();
-  const error = thrown(() => kernel.create('hh_psc_alpha', 1));
+  const error = thrown(() => kernel.create('hh_cond_exp_traub', 1));
   assert.equal(error.nestName, 'NotAvailableInLocalEngine');
-  assert.match(error.message, /^'hh_psc_alpha' /);
+  assert.match(error.message, /^'hh_cond_exp_traub' /);
   assert.match(error.message, NOT_LOCAL);
   assert.equal(kernel.getKernelStatus().network_size, 0, 'nothing was created');
 });
@@ -62,9 +62,9 @@ test('checkParams (used by the blocks) tells the two cases apart the same way', 
 test('connect: synapse models the same way (NEST 3.10 text for unknown names)', () => {
   const kernel = new NestKernel();
   kernel.create('iaf_psc_alpha', 2);
-  const real = thrown(() => kernel.connect([1], [2], { rule: 'all_to_all' }, { synapse_model: 'stdp_synapse' }));
+  const real = thrown(() => kernel.connect([1], [2], { rule: 'all_to_all' }, { synapse_model: 'tsodyks_synapse' }));
   assert.equal(real.nestName, 'NotAvailableInLocalEngine');
-  assert.match(real.message, /^'stdp_synapse' /);
+  assert.match(real.message, /^'tsodyks_synapse' /);
   assert.match(real.message, NOT_LOCAL);
   const unknown = thrown(() => kernel.connect([1], [2], { rule: 'all_to_all' }, { synapse_model: 'no_such_syn' }));
   assert.equal(unknown.nestName, 'UnknownSynapseType');

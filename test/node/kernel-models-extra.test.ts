@@ -70,7 +70,9 @@ test('the added models have NEST 3.10 defaults and usable slider ranges', () => 
   const want: Record<string, number | boolean> = { a: 0.02, b: 0.2, c: -65, d: 8, V_th: 30, V_m: -65, U_m: -13, I_e: 0, consistent_integration: true };
   for (const [k, v] of Object.entries(want)) assert.equal(izh[k].default, v, k);
   assert.deepEqual(NEST_MODELS.izhikevich.recordables, ['U_m', 'V_m']);
-  assert.deepEqual(Object.keys(NEST_MODELS.parrot_neuron.params), []);
+  // a parrot has only the spike trace stdp_synapse reads (tau_minus 20 in NEST 3.10)
+  assert.deepEqual(Object.keys(NEST_MODELS.parrot_neuron.params), ['tau_minus']);
+  assert.equal(NEST_MODELS.parrot_neuron.params.tau_minus.default, 20);
   const ac = NEST_MODELS.ac_generator.params;
   for (const k of ['amplitude', 'offset', 'frequency', 'phase', 'start', 'origin']) assert.equal(ac[k].default, 0, k);
   assert.deepEqual(NEST_MODELS.step_current_generator.params.amplitude_times.default, []);

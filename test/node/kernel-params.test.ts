@@ -97,5 +97,5 @@ test('GetKernelStatus after ResetKernel and after connecting', () => {
   ks = k.getKernelStatus();
   assert.deepEqual([ks.resolution, ks.rng_seed, ks.network_size, ks.num_connections, ks.biological_time], [0.1, 143202461, 0, 0, 0]);
   assert.ok((ks.node_models as string[]).includes('iaf_psc_alpha'));
-  assert.deepEqual(ks.synapse_models, ['static_synapse']);
+  assert.deepEqual(ks.synapse_models, ['static_synapse', 'stdp_synapse']);
 });

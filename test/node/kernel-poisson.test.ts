@@ -127,3 +127,49 @@ for (const c of rates.cases) {
     assert.ok(Math.abs(mean - c.mean_rate) <= Z * se, `ours ${mean.toFixed(3)} ± ${sd.toFixed(3)} vs NEST ${c.mean_rate.toFixed(3)} ± ${c.sd_rate.toFixed(3)} (bound ${(Z * se).toFixed(3)})`);
   });
 }
+
+test('poisson_generator into several populations (events drawn in all, then spread): per target and step Poisson, independent targets', () => {
+  // Two parrot populations, so the targets do not share one input ring: the generator draws the
+  // number of events of all 100 targets together and spreads them (kernel.ts, emitPoisson).
+  const k = new NestKernel();
+  k.setKernelStatus({ rng_seed: 11 });
+  const mean = 0.2; // per target and step: 2000 spikes/s at h = 0.1 ms
+  const pg = k.create('poisson_generator', 1, { rate: 2000 }).first;
+  const a = k.create('parrot_neuron', 60), b = k.create('parrot_neuron', 40);
+  const sr = k.create('spike_recorder', 1).first;
+  const targets = [...Array.from({ length: 60 }, (_, i) => a.first + i), ...Array.from({ length: 40 }, (_, i) => b.first + i)];
+  k.connect([pg], targets, { rule: 'all_to_all' }, { weight: 1, delay: 0.1 });
+  k.connect(targets, [sr], { rule: 'all_to_all' }, {});
+  k.simulate(2000);
+  const ev = k.events(sr);
+  // events per (target, step) and per step
+  const perCell = new Map<string, number>();
+  const perStep = new Map<number, number>();
+  for (let e = 0; e < ev.times.length; e++) {
+    const step = Math.round(ev.times[e] * 10);
+    perCell.set(`${ev.senders[e]}:${step}`, (perCell.get(`${ev.senders[e]}:${step}`) ?? 0) + 1);
+    perStep.set(step, (perStep.get(step) ?? 0) + 1);
+  }
+  // emission steps 1 .. 19999 (start 0 < s·h), each read one step later; the last is not read
+  const steps = 19998;
+  const cells = steps * targets.length;
+  const total = ev.times.length;
+  assert.ok(Math.abs(total - cells * mean) <= Z * Math.sqrt(cells * mean), `total ${total} vs ${cells * mean}`);
+  const p0 = Math.exp(-mean);
+  const zeros = cells - perCell.size;
+  assert.ok(Math.abs(zeros - cells * p0) <= Z * Math.sqrt(cells * p0 * (1 - p0)), `cells without a spike ${zeros} vs ${cells * p0}`);
+  const p2 = poissonPmf(mean, 2);
+  const twos = [...perCell.values()].filter((c) => c === 2).length;
+  assert.ok(Math.abs(twos - cells * p2) <= Z * Math.sqrt(cells * p2 * (1 - p2)), `cells with two spikes ${twos} vs ${cells * p2}`);
+  // Independent targets: the total of one step is Poisson(100 · mean), so its variance over steps
+  // equals its mean (a fixed or anti-correlated split would show a smaller variance).
+  const lambda = targets.length * mean;
+  const totals = Array.from({ length: steps }, (_, s) => perStep.get(s + 2) ?? 0);
+  const m = totals.reduce((x, y) => x + y, 0) / steps;
+  const v = totals.reduce((x, c) => x + (c - m) ** 2, 0) / (steps - 1);
+  assert.ok(Math.abs(v - lambda) <= Z * Math.sqrt((lambda + 2 * lambda * lambda) / steps), `variance of step totals ${v} vs ${lambda}`);
+  // and the two populations got their share (60 : 40)
+  let fromA = 0;
+  for (let e = 0; e < total; e++) if (ev.senders[e] <= a.last) fromA++;
+  assert.ok(Math.abs(fromA - 0.6 * total) <= Z * Math.sqrt(total * 0.6 * 0.4), `from the first population ${fromA} of ${total}`);
+});

@@ -26,7 +26,11 @@ export class SimulationInterrupted extends Error {
   }
 }
 
-export type ParamValue = number | boolean | string | number[] | string[];
+/** A nest.random parameter as the facade sends it (see random-params.ts). */
+export type { RandomSpec } from './random-params';
+import type { RandomSpec } from './random-params';
+
+export type ParamValue = number | boolean | string | number[] | string[] | RandomSpec;
 export type Params = Record<string, ParamValue>;
 
 export interface ConnSpec {
@@ -40,9 +44,11 @@ export interface SynSpec {
   synapse_model?: string; // default 'static_synapse'
   /** scalar, or per connection: one_to_one → len(pre); all_to_all → post-major matrix flattened
    * row by row, shape len(post) × len(pre) as PyNEST expects. */
-  weight?: number | number[];
-  delay?: number | number[];
+  weight?: number | number[] | RandomSpec;
+  delay?: number | number[] | RandomSpec;
   receptor_type?: number;
+  /** stdp_synapse: tau_plus, lambda, alpha, mu_plus, mu_minus, Wmax, Kplus (same shapes) */
+  [key: string]: unknown;
 }
 
 /** Recorded events of one recorder. spike_recorder: senders, times. multimeter/voltmeter: senders,
@@ -72,4 +78,17 @@ export interface Kernel {
   events(id: number): Events;
   /** Number of events (n_events). */
   nEvents(id: number): number;
+  /** nest.GetConnections(source, target, synapse_model): connection indices in NEST's order
+   * (null: no filter), with their sources and targets. */
+  getConnections(source: ArrayLike<number> | null, target: ArrayLike<number> | null, synapseModel: string | null): {
+    index: Int32Array; source: Int32Array; target: Int32Array;
+  };
+  /** SynapseCollection.get(): one status dict per connection index. */
+  getConnectionStatus(index: ArrayLike<number>): Record<string, unknown>[];
+  /** SynapseCollection.get(keys): the same values, one column per key (numbers as Float64Array). */
+  getConnectionColumns(index: ArrayLike<number>, keys: string[]): Record<string, Float64Array | string[]>;
+  /** SynapseCollection.set(): one dict for all, or one per connection. */
+  setConnectionStatus(index: ArrayLike<number>, params: Params | Params[]): void;
+  /** nest.random parameter's GetValue(): one draw from the kernel's stream. */
+  drawParameter(spec: RandomSpec): number;
 }

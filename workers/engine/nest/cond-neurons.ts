@@ -13,17 +13,18 @@ import { asNumber } from './models';
 /** Absolute error allowed per integrator step, for every state variable (NEST's choice). */
 const EPS_ABS = 1e-3;
 /** Safety factor and order of the step-size rule (the error of a 4(5) pair scales with h^5). */
-const SAFETY = 0.9;
-const ORDER = 5;
+export const SAFETY = 0.9;
+export const ORDER = 5;
 
 // Fehlberg's 4(5) tableau: stage times, stage weights, 5th-order weights, and 5th − 4th error weights.
-const A2 = 1 / 4;
-const B31 = 3 / 32, B32 = 9 / 32;
-const B41 = 1932 / 2197, B42 = -7200 / 2197, B43 = 7296 / 2197;
-const B51 = 439 / 216, B52 = -8, B53 = 3680 / 513, B54 = -845 / 4104;
-const B61 = -8 / 27, B62 = 2, B63 = -3544 / 2565, B64 = 1859 / 4104, B65 = -11 / 40;
-const C1 = 16 / 135, C3 = 6656 / 12825, C4 = 28561 / 56430, C5 = -9 / 50, C6 = 2 / 55;
-const E1 = 1 / 360, E3 = -128 / 4275, E4 = -2197 / 75240, E5 = 1 / 50, E6 = 2 / 55;
+// Exported for the other adaptive-step models (adaptive-neurons.ts), with the step-size rule above.
+export const A2 = 1 / 4;
+export const B31 = 3 / 32, B32 = 9 / 32;
+export const B41 = 1932 / 2197, B42 = -7200 / 2197, B43 = 7296 / 2197;
+export const B51 = 439 / 216, B52 = -8, B53 = 3680 / 513, B54 = -845 / 4104;
+export const B61 = -8 / 27, B62 = 2, B63 = -3544 / 2565, B64 = 1859 / 4104, B65 = -11 / 40;
+export const C1 = 16 / 135, C3 = 6656 / 12825, C4 = 28561 / 56430, C5 = -9 / 50, C6 = 2 / 55;
+export const E1 = 1 / 360, E3 = -128 / 4275, E4 = -2197 / 75240, E5 = 1 / 50, E6 = 2 / 55;
 
 /**
  * The right-hand side of one neuron: writes dy/dt of `y` into `out`. The state layout is the

@@ -8,9 +8,9 @@
  */
 import { GrowableF64 } from './buffers';
 import { NEST_FOREVER, NEST_MODELS, asNumber } from './models';
-import { PoissonSampler } from './rng';
+import { PoissonSampler, type Rng } from './rng';
 
-export type DeviceModel = 'dc_generator' | 'ac_generator' | 'step_current_generator' | 'poisson_generator' | 'spike_generator' | 'spike_recorder' | 'voltmeter' | 'multimeter';
+export type DeviceModel = 'dc_generator' | 'ac_generator' | 'step_current_generator' | 'noise_generator' | 'poisson_generator' | 'spike_generator' | 'spike_recorder' | 'voltmeter' | 'multimeter';
 
 export abstract class Device {
   readonly id: number;
@@ -72,7 +72,7 @@ export interface TargetList {
 }
 
 /** Devices that inject a current (not spikes) into neurons. */
-export const CURRENT_SOURCES: readonly string[] = ['dc_generator', 'ac_generator', 'step_current_generator'];
+export const CURRENT_SOURCES: readonly string[] = ['dc_generator', 'ac_generator', 'step_current_generator', 'noise_generator'];
 
 /** A current generator: called once per step, it says what current (pA, before the connection
  * weight) it sends while updating step s, or null when it sends nothing. */
@@ -165,12 +165,104 @@ export class StepCurrentGenerator extends CurrentSource {
   }
 }
 
+/**
+ * noise_generator: a piecewise constant Gaussian current, a new value every dt for every target
+ * separately: I = mean + sqrt(std² + std_mod²·sin(2π·f·t/1000 + phase·π/180)) · N(0, 1).
+ * The first value is drawn in the first active step, the next ones dt later (counted from the
+ * last draw, so after an inactive stretch the clock restarts). The sine is a rotating vector,
+ * as in the ac_generator, restarted from the clock at every Simulate call.
+ */
+export class NoiseGenerator extends CurrentSource {
+  /** This step's current for every target (in connection order). */
+  amps = new Float64Array(0);
+  private nextStep = 0;
+  private dtSteps = 10;
+  private y0 = 0;
+  private y1 = 0;
+  private cosWh = 1;
+  private sinWh = 0;
+  constructor(id: number) { super(id, 'noise_generator'); }
+
+  override calibrate(stepTics: number): void {
+    super.calibrate(stepTics);
+    this.dtSteps = Math.max(1, Math.round(Math.round(asNumber(this.par.dt) * 1000) / stepTics));
+  }
+
+  override startRun(now: number, stepTics: number): void {
+    const omega = (2 * Math.PI * asNumber(this.par.frequency)) / 1000;
+    const phi = (asNumber(this.par.phase) / 180) * Math.PI;
+    const h = stepTics * 0.001;
+    const t = now * stepTics * 0.001;
+    this.cosWh = Math.cos(omega * h);
+    this.sinWh = Math.sin(omega * h);
+    this.y0 = Math.cos(omega * t + phi);
+    this.y1 = Math.sin(omega * t + phi);
+  }
+
+  /** Make room for one amplitude per target (called when the connections are rebuilt). */
+  setTargets(n: number): void {
+    if (this.amps.length !== n) this.amps = new Float64Array(n);
+  }
+
+  /** Not used: the kernel calls step() (one current per target). */
+  advance(): number | null { return null; }
+
+  /** The recordable I: this step's current averaged over the targets (0 while inactive), as NEST records it. */
+  current = 0;
+  /** Multimeters recording I (set by the kernel). */
+  meters: Multimeter[] = [];
+
+  override getStatus(): Record<string, unknown> {
+    const d = super.getStatus();
+    d.y_0 = this.y0;
+    d.y_1 = this.y1;
+    return d;
+  }
+
+  /** Advance over step s; true when it sends (then `amps` holds every target's current). */
+  step(s: number, rng: Rng): boolean {
+    if (!this.emitsAt(s)) {
+      this.current = 0;
+      return false;
+    }
+    const stdMod = asNumber(this.par.std_mod);
+    if (stdMod !== 0) {
+      const y0 = this.y0;
+      this.y0 = this.cosWh * y0 - this.sinWh * this.y1;
+      this.y1 = this.sinWh * y0 + this.cosWh * this.y1;
+    }
+    if (s >= this.nextStep) {
+      const mean = asNumber(this.par.mean), std = asNumber(this.par.std);
+      const sigma = Math.sqrt(std * std + this.y1 * stdMod * stdMod);
+      const amps = this.amps;
+      let sum = 0;
+      for (let c = 0; c < amps.length; c++) {
+        amps[c] = mean + sigma * rng.normal();
+        sum += amps[c];
+      }
+      this.current = amps.length > 0 ? sum / amps.length : 0;
+      this.nextStep = s + this.dtSteps;
+    }
+    return true;
+  }
+}
+
 export class PoissonGenerator extends Device {
   sampler = new PoissonSampler(0);
   constructor(id: number) { super(id, 'poisson_generator'); }
+  /** Counts of all `n` targets together (Poisson with n times the mean), made when first needed. */
+  private all: PoissonSampler | null = null;
   setMean(h: number): void {
     const mean = (asNumber(this.par.rate) * h) / 1000;
-    if (mean !== this.sampler.mean) this.sampler = new PoissonSampler(mean);
+    if (mean !== this.sampler.mean) {
+      this.sampler = new PoissonSampler(mean);
+      this.all = null;
+    }
+  }
+  samplerForAll(n: number): PoissonSampler {
+    const mean = this.sampler.mean * n;
+    if (this.all === null || this.all.mean !== mean) this.all = new PoissonSampler(mean);
+    return this.all;
   }
   emitsAt(s: number): boolean {
     return this.startStep < s && s <= this.stopStep;

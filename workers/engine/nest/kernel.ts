@@ -16,21 +16,35 @@ import {
 import { GrowableF64 } from './buffers';
 import { CONNECTION_RULES, NEST_ONLY_RULES } from './connect-rules';
 import {
-  AcGenerator, CURRENT_SOURCES, CurrentSource, DcGenerator, Device, Multimeter, PoissonGenerator, SpikeGenerator,
+  AcGenerator, CURRENT_SOURCES, CurrentSource, DcGenerator, Device, Multimeter, NoiseGenerator, PoissonGenerator, SpikeGenerator,
   SpikeRecorder, StepCurrentGenerator,
   type DeviceModel,
 } from './devices';
 import {
   LOCAL_SYNAPSE_MODELS, NEST_MODELS, TICS_PER_MS, asNumber, checkDelay, checkKernelStatus, checkParams,
-  checkSynapseModel, delayToSteps, msToTics, unknownModelError,
+  checkSynapseModel, delayToSteps, isOnGrid, msToTics, unknownModelError,
 } from './models';
 import { NeuronPopulation, createPopulation, ExpPopulation } from './neurons';
 import { createCondPopulation } from './cond-neurons';
+import { createAdaptivePopulation } from './adaptive-neurons';
 import { Rng } from './rng';
+import {
+  BYTES_PER_CONNECTION, BYTES_PER_DEVICE, BYTES_PER_SPIKE, bytesPerNeuron, bytesPerSample, checkBudget, count,
+  expectedConnections, MEMORY_BUDGET_BYTES,
+} from './capacity';
+import { checkRandomSpec, drawParameter, isRandomSpec, type RandomSpec } from './random-params';
+import { STDP_DEFAULTS, SpikeHistory, StdpSynapses, checkStdpParams } from './stdp';
 
 export const DEFAULT_RNG_SEED = 143202461;
 const DEFAULT_RESOLUTION = 0.1;
-const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta', 'iaf_cond_exp', 'iaf_cond_alpha', 'izhikevich', 'parrot_neuron'];
+/** NEST's tau_minus of every neuron (the trace stdp_synapse reads), for models that lack the entry. */
+const DEFAULT_TAU_MINUS = 20;
+const NEURON_MODELS = ['iaf_psc_alpha', 'iaf_psc_exp', 'iaf_psc_delta', 'iaf_cond_exp', 'iaf_cond_alpha', 'hh_psc_alpha', 'aeif_cond_alpha', 'izhikevich', 'parrot_neuron'];
+
+/** A poisson_generator with at least this many targets and a mean count per target and step below
+ * SPLIT_MAX_MEAN draws its events in all and spreads them (emitPoisson). */
+const SPLIT_MIN_TARGETS = 32;
+const SPLIT_MAX_MEAN = 1;
 
 /** How much work (neuron updates + generator draws) between two looks at the clock. */
 const WORK_BETWEEN_CLOCK_CHECKS = 20000;
@@ -76,6 +90,38 @@ interface PopOutput extends SpikeTargets {
   recList: SpikeRecorder[];
   /** set when every neuron reports to exactly these recorders */
   sameRecorders: SpikeRecorder[] | null;
+  /** stdp_synapse connections out of this population (kept apart: the static loop stays as it was) */
+  plastic: PlasticOut | null;
+  /** spike history of this population's neurons, when plastic connections target them */
+  history: SpikeHistory | null;
+}
+
+/** Plastic connections of a population: those of neuron i are ids[offsets[i] .. offsets[i+1]). */
+interface PlasticOut {
+  offsets: Int32Array;
+  /** rows of the kernel's StdpSynapses (consecutive: rows are kept in this order) */
+  ids: Int32Array;
+  /** target population (index into pops) and local index, per entry */
+  pop: Int32Array;
+  local: Int32Array;
+  /** 1: into a parrot's port 1 (nothing is delivered) */
+  silent: Uint8Array;
+}
+
+/** The synapse models by their index in the connection list (NEST lists connections in this order). */
+const SYNAPSE_INDEX: Record<string, number> = { static_synapse: 0, stdp_synapse: 1 };
+const SYNAPSE_NAMES = ['static_synapse', 'stdp_synapse'];
+/** syn_spec keys each local synapse model reads (others: NEST's UnaccessedDictionaryEntry). */
+const SYN_SPEC_KEYS: Record<string, readonly string[]> = {
+  static_synapse: ['synapse_model', 'weight', 'delay', 'receptor_type'],
+  stdp_synapse: ['synapse_model', 'weight', 'delay', 'receptor_type', ...Object.keys(STDP_DEFAULTS)],
+};
+
+/** What GetConnections returns: the connections' indices in NEST's order, and their columns. */
+export interface ConnectionList {
+  index: Int32Array;
+  source: Int32Array;
+  target: Int32Array;
 }
 
 /** All target lists share one object shape, so the step loop stays monomorphic. */
@@ -108,8 +154,17 @@ export class NestKernel implements Kernel {
   private connTgt = new GrowableF64();
   private connWeight = new GrowableF64();
   private connDelay = new GrowableF64();
+  /** Per connection: the plastic id in `stdp`, or -1 for a static_synapse. */
+  private connPlastic = new GrowableF64();
+  /** Per connection: receptor_type (only a parrot's port 1 is not 0: spikes there are not
+   * repeated, they only count for the stdp_synapse history). */
+  private connReceptor = new GrowableF64();
+  /** Every stdp_synapse connection's state and parameters. */
+  private stdp = new StdpSynapses();
   /** (meter id, neuron id) pairs already connected: NEST allows one per pair. */
   private meterPairs = new Set<string>();
+  /** Per population: the rows (in `stdp`) of the plastic connections into each neuron (for pruning spike histories). */
+  private plasticIn: (Int32Array[] | null)[] = [];
 
   private minDelaySteps = 1;
   private maxDelaySteps = 1;
@@ -126,6 +181,9 @@ export class NestKernel implements Kernel {
   private updaterOut: (PopOutput | null)[] = [];
   private meters: Multimeter[] = [];
   private spikeRecorders: SpikeRecorder[] = [];
+
+  /** Bytes the kernel may use (capacity.ts); smaller only in tests of the limit itself. */
+  memoryBudget = MEMORY_BUDGET_BYTES;
 
   constructor() {
     this.reset();
@@ -148,6 +206,12 @@ export class NestKernel implements Kernel {
     this.connTgt = new GrowableF64();
     this.connWeight = new GrowableF64();
     this.connDelay = new GrowableF64();
+    this.connPlastic = new GrowableF64();
+    this.connReceptor = new GrowableF64();
+    this.stdp = new StdpSynapses();
+    this.plasticIn = [];
+    this.histories = [];
+    this.portsCache = null;
     this.meterPairs = new Set();
     this.minDelaySteps = 1;
     this.maxDelaySteps = 1;
@@ -220,6 +284,7 @@ export class NestKernel implements Kernel {
     if (Array.isArray(params) && params.length !== n) {
       throw new NestError('BadProperty', `List of parameter dictionaries must have the same length as the number of nodes (${n}).`);
     }
+    if (params) params = this.drawNodeParams(model, n, params);
     // Check everything before creating anything, so a failed Create leaves no half-made nodes.
     const paramsFor = (k: number): Params | undefined => (Array.isArray(params) ? params[k] : params);
     for (let k = 0; k < n; k++) {
@@ -229,8 +294,13 @@ export class NestKernel implements Kernel {
       const err = checkParams(model, p, first + k, undefined, this.resolution);
       if (err) throw err;
     }
+    this.checkRoom(
+      info.kind === 'neuron' ? n * this.neuronBytes(model, this.maxDelaySteps + 1) : n * BYTES_PER_DEVICE,
+      `${count(n)} more ${info.kind === 'neuron' ? 'neurons' : 'devices'} (${count(this.nodes.length + n)} nodes in all)`,
+      'Use fewer neurons.',
+    );
     if (info.kind === 'neuron') {
-      const pop = createCondPopulation(model, first, n) ?? createPopulation(model, first, n);
+      const pop = createCondPopulation(model, first, n) ?? createAdaptivePopulation(model, first, n) ?? createPopulation(model, first, n);
       if (pop instanceof ExpPopulation) pop.uniform = () => this.rng.uniform();
       const index = this.pops.length;
       this.pops.push(pop);
@@ -244,6 +314,8 @@ export class NestKernel implements Kernel {
       for (let k = 0; k < n; k++) {
         const id = first + k;
         const dev = this.makeDevice(id, model as DeviceModel);
+        // noise_generator's dt defaults to 1 ms, or 10 steps when 1 ms is off the grid (probed)
+        if (dev instanceof NoiseGenerator && !isOnGrid(1, this.resolution)) dev.par.dt = 10 * this.resolution;
         const p = paramsFor(k);
         dev.setStatus(p ?? {}, this.stepTics);
         if (dev instanceof SpikeGenerator) dev.loadTimes(this.stepTics, this.now);
@@ -258,11 +330,45 @@ export class NestKernel implements Kernel {
     return { first, last: first + n - 1 };
   }
 
+  /**
+   * Node parameters given as nest.random parameters: every node draws its own value (node by
+   * node, keys in order), as NEST does for Create(params=...) and NodeCollection.set.
+   */
+  private drawNodeParams(model: string, n: number, params: Params | Params[]): Params | Params[] {
+    const list = Array.isArray(params);
+    const dicts = list ? params : [params];
+    if (!dicts.some((d) => Object.values(d).some(isRandomSpec))) return params;
+    const out: Params[] = [];
+    for (let k = 0; k < n; k++) {
+      const d: Record<string, unknown> = { ...(list ? dicts[k] : dicts[0]) };
+      for (const [key, v] of Object.entries(d)) {
+        if (!isRandomSpec(v)) continue;
+        const err = checkRandomSpec(v);
+        if (err) throw err;
+        const def = NEST_MODELS[model].params[key]?.default;
+        if (Array.isArray(def)) {
+          throw new NestError('TypeMismatch', `Expected datatype: Failed to cast '${key}' from std::shared_ptr<nest::Parameter> to type std::vector<double>`);
+        }
+        d[key] = drawParameter(v, this.rng);
+      }
+      out.push(d as Params);
+    }
+    return out;
+  }
+
+  /** One value of a nest.random parameter (Parameter.GetValue()). */
+  drawParameter(spec: RandomSpec): number {
+    const err = checkRandomSpec(spec);
+    if (err) throw err;
+    return drawParameter(spec, this.rng);
+  }
+
   private makeDevice(id: number, model: DeviceModel): Device {
     switch (model) {
       case 'dc_generator': return new DcGenerator(id);
       case 'ac_generator': return new AcGenerator(id);
       case 'step_current_generator': return new StepCurrentGenerator(id);
+      case 'noise_generator': return new NoiseGenerator(id);
       case 'poisson_generator': return new PoissonGenerator(id);
       case 'spike_generator': return new SpikeGenerator(id);
       case 'spike_recorder': return new SpikeRecorder(id);
@@ -308,6 +414,7 @@ export class NestKernel implements Kernel {
     if (Array.isArray(params) && params.length !== ids.length) {
       throw new NestError('BadProperty', 'The number of parameter dictionaries must match the number of nodes.');
     }
+    if (ids.length > 0) params = this.drawNodeParams(this.node(ids[0]).model, ids.length, params);
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       const ref = this.node(id);
@@ -354,32 +461,75 @@ export class NestKernel implements Kernel {
       }
       throw new NestError('BadProperty', `Unknown connectivity rule: ${ruleName}`);
     }
-    const weight = synSpec.weight ?? 1.0;
-    const delay = synSpec.delay ?? 1.0;
-    for (const [key, v] of [['weight', weight], ['delay', delay]] as const) {
+    const plastic = synapse === 'stdp_synapse';
+    const allowed = SYN_SPEC_KEYS[synapse];
+    const unknown = Object.keys(synSpec).filter((k) => !allowed.includes(k)).sort();
+    if (unknown.length > 0) {
+      throw new NestError('UnaccessedDictionaryEntry', `Unaccessed elements in syn_spec, in function Connect: ${unknown.map((k) => ' ' + k).join('')}`);
+    }
+    // Every numeric synapse parameter: a number, one value per connection, or a nest.random
+    // parameter drawn per connection.
+    const spec = synSpec as Record<string, unknown>;
+    const values: [string, unknown][] = [['weight', spec.weight ?? 1.0], ['delay', spec.delay ?? 1.0]];
+    if (plastic) for (const [k, d] of Object.entries(STDP_DEFAULTS)) values.push([k, spec[k] ?? d]);
+    for (const [key, v] of values) {
       if (Array.isArray(v)) {
         const len = rule.arrayLength(pre.length, post.length, connSpec);
         if (len === null) throw new NestError('TypeError', rule.arrayShapeError(key, pre.length, post.length, connSpec));
         if (v.length !== len) throw new NestError('ValueError', rule.arrayShapeError(key, pre.length, post.length, connSpec));
+      } else if (isRandomSpec(v)) {
+        const err = checkRandomSpec(v);
+        if (err) throw err;
+      } else if (typeof v !== 'number' && typeof v !== 'boolean') {
+        throw new NestError('BadProperty', `Cannot handle parameter type. Received ${v === null ? 'NoneType' : typeof v === 'string' ? 'std::string' : typeof v}`);
       }
     }
+    const rng = this.rng;
+    const valueOf = (v: unknown, p: number): number =>
+      Array.isArray(v) ? asNumber(v[p]) : isRandomSpec(v) ? drawParameter(v, rng) : asNumber(v);
     const receptor = synSpec.receptor_type ?? 0;
+    const checkSign = plastic && 'Wmax' in spec;
+
+    const expected = expectedConnections(ruleName, pre.length, post.length, connSpec) ?? 0;
+    this.checkRoom(
+      expected * BYTES_PER_CONNECTION,
+      `${count(expected)} more connections (${count(this.connSrc.length + expected)} in all)`,
+      'Use fewer neurons, or fewer connections per neuron.',
+    );
 
     // Collect first, commit only if every connection is legal (NEST checks as it goes, but a
     // learner's failed Connect should not leave half a projection behind).
     const made: number[] = [];
+    const madeParams: Record<string, number>[] = [];
     rule.connect({
       pre, post, spec: connSpec,
-      uniform: () => this.rng.uniform(),
+      uniform: () => rng.uniform(),
       emit: (i, j, p) => {
-        const w = Array.isArray(weight) ? weight[p] : weight;
-        const d = Array.isArray(delay) ? delay[p] : delay;
-        this.checkConnection(pre[i], post[j], receptor);
+        this.checkConnection(pre[i], post[j], receptor, synapse);
+        const w = valueOf(values[0][1], p);
+        const d = valueOf(values[1][1], p);
         const derr = checkDelay(d, this.resolution);
         if (derr) throw derr;
         made.push(pre[i], post[j], w, delayToSteps(d, this.resolution));
+        if (plastic) {
+          const sp: Record<string, number> = {};
+          for (let k = 2; k < values.length; k++) sp[values[k][0]] = valueOf(values[k][1], p);
+          const err = checkStdpParams(sp, w, checkSign, '');
+          if (err) throw err;
+          madeParams.push(sp);
+        }
       },
     });
+    // Longer delays need longer input rings in every neuron.
+    let longest = this.maxDelaySteps;
+    for (let k = 3; k < made.length; k += 4) if (made[k] > longest) longest = made[k];
+    if (longest > this.maxDelaySteps) {
+      this.checkRoom(
+        this.ringBytes(longest + 1) - this.ringBytes(this.maxDelaySteps + 1) + ((made.length / 4) * BYTES_PER_CONNECTION),
+        `a delay of ${this.stepsToMs(longest)} ms (every neuron keeps its input for that long)`,
+        'Use shorter delays, or fewer neurons.',
+      );
+    }
     const pairs = new Set<string>();
     for (let k = 0; k < made.length; k += 4) {
       const [src, tgt] = [made[k], made[k + 1]];
@@ -393,10 +543,13 @@ export class NestKernel implements Kernel {
     }
     for (let k = 0; k < made.length; k += 4) {
       const [src, tgt, w, d] = [made[k], made[k + 1], made[k + 2], made[k + 3]];
+      const index = this.connSrc.length;
       this.connSrc.push(src);
       this.connTgt.push(tgt);
       this.connWeight.push(w);
       this.connDelay.push(d);
+      this.connPlastic.push(plastic ? this.stdp.add(index, w, d, madeParams[k / 4]) : -1);
+      this.connReceptor.push(receptor);
       if (this.connSrc.length === 1) {
         this.minDelaySteps = d;
         this.maxDelaySteps = d;
@@ -413,16 +566,214 @@ export class NestKernel implements Kernel {
     this.wiringDirty = true;
   }
 
+  // ---------------------------------------------------------------- GetConnections
+
+  /**
+   * nest.GetConnections(source, target, synapse_model): the matching connections in NEST 3.10's
+   * order (probed): by synapse model; within one, first neuron → neuron connections, then those
+   * into devices (spike_recorder), then those out of devices (generators, meters); within each
+   * group by source id, and for one source in the order they were made.
+   */
+  getConnections(source: ArrayLike<number> | null, target: ArrayLike<number> | null, synapseModel: string | null): ConnectionList {
+    // (from Python, None arrives as undefined)
+    if (synapseModel != null) {
+      const err = checkSynapseModel(synapseModel);
+      if (err && !(synapseModel in SYNAPSE_INDEX)) {
+        // a NEST model we do not implement has no connections here
+        if (err.nestName !== 'NotAvailableInLocalEngine') throw err;
+        return { index: new Int32Array(0), source: new Int32Array(0), target: new Int32Array(0) };
+      }
+    }
+    const srcSet = source == null ? null : new Set(Array.from(source));
+    const tgtSet = target == null ? null : new Set(Array.from(target));
+    const want = synapseModel == null ? -1 : SYNAPSE_INDEX[synapseModel];
+    const src = this.connSrc.raw, tgt = this.connTgt.raw, plastic = this.connPlastic.raw;
+    const picked: number[] = [];
+    for (let c = 0; c < this.connSrc.length; c++) {
+      if (srcSet !== null && !srcSet.has(src[c])) continue;
+      if (tgtSet !== null && !tgtSet.has(tgt[c])) continue;
+      if (want >= 0 && (plastic[c] >= 0 ? 1 : 0) !== want) continue;
+      picked.push(c);
+    }
+    const group = (c: number): number => {
+      if (NEST_MODELS[this.nodes[src[c] - 1].model].kind !== 'neuron') return 2;
+      return NEST_MODELS[this.nodes[tgt[c] - 1].model].kind === 'neuron' ? 0 : 1;
+    };
+    const key = picked.map((c) => [(plastic[c] >= 0 ? 1 : 0) * 3 + group(c), src[c], c]);
+    key.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    const index = Int32Array.from(key, (k) => k[2]);
+    return { index, source: index.map((c) => src[c]), target: index.map((c) => tgt[c]) };
+  }
+
+  /** Status dicts of connections (by index, as getConnections returned them). */
+  getConnectionStatus(index: ArrayLike<number>): Record<string, unknown>[] {
+    const ports = this.connectionPorts();
+    const out: Record<string, unknown>[] = [];
+    for (let k = 0; k < index.length; k++) {
+      const c = this.connection(index[k]);
+      const pid = this.connPlastic.raw[c];
+      const d: Record<string, unknown> = {
+        delay: this.stepsToMs(this.connDelay.raw[c]),
+        port: ports[c],
+        receptor: this.connReceptor.raw[c],
+        // what NEST 3.10 reports (its model id and C++ object size), for programs that print it
+        sizeof: pid >= 0 ? 96 : 32,
+        source: this.connSrc.raw[c],
+        synapse_id: pid >= 0 ? 50 : 29,
+        synapse_model: pid >= 0 ? 'stdp_synapse' : 'static_synapse',
+        target: this.connTgt.raw[c],
+        target_thread: 0,
+        weight: this.connWeight.raw[c],
+      };
+      if (pid >= 0) Object.assign(d, this.stdp.status(pid));
+      out.push(d);
+    }
+    return out;
+  }
+
+  /**
+   * The same values as getConnectionStatus, one column per key (numbers as a Float64Array,
+   * synapse_model as strings): what SynapseCollection.get('weight') needs for a large network
+   * without building a dict per connection. Keys no connection has are left out.
+   */
+  getConnectionColumns(index: ArrayLike<number>, keys: string[]): Record<string, Float64Array | string[]> {
+    const n = index.length;
+    const out: Record<string, Float64Array | string[]> = {};
+    const rows = Array.from({ length: n }, (_, k) => this.connection(index[k]));
+    const plastic = this.connPlastic.raw;
+    const ports = keys.includes('port') ? this.connectionPorts() : null;
+    for (const key of keys) {
+      if (key === 'synapse_model') {
+        out[key] = rows.map((c) => (plastic[c] >= 0 ? 'stdp_synapse' : 'static_synapse'));
+        continue;
+      }
+      const col = new Float64Array(n);
+      let some = false;
+      for (let k = 0; k < n; k++) {
+        const c = rows[k];
+        let v: number | undefined;
+        switch (key) {
+          case 'weight': v = plastic[c] >= 0 ? this.stdp.get(plastic[c], 'weight') : this.connWeight.raw[c]; break;
+          case 'delay': v = this.stepsToMs(this.connDelay.raw[c]); break;
+          case 'source': v = this.connSrc.raw[c]; break;
+          case 'target': v = this.connTgt.raw[c]; break;
+          case 'port': v = ports![c]; break;
+          case 'receptor': v = this.connReceptor.raw[c]; break;
+          case 'target_thread': v = 0; break;
+          case 'sizeof': v = plastic[c] >= 0 ? 96 : 32; break;
+          case 'synapse_id': v = plastic[c] >= 0 ? 50 : 29; break;
+          default: v = plastic[c] >= 0 && key in STDP_DEFAULTS ? this.stdp.get(plastic[c], key) : undefined;
+        }
+        if (v === undefined) {
+          some = false;
+          break;
+        }
+        col[k] = v;
+        some = true;
+      }
+      if (some || n === 0) out[key] = col;
+    }
+    return out;
+  }
+
+  /** SynapseCollection.set: one dict for all, or one dict per connection. */
+  setConnectionStatus(index: ArrayLike<number>, params: Params | Params[]): void {
+    if (Array.isArray(params) && params.length !== index.length) {
+      throw new NestError('BadProperty', 'The number of parameter dictionaries must match the number of connections.');
+    }
+    const ports = this.connectionPorts();
+    for (let k = 0; k < index.length; k++) {
+      const c = this.connection(index[k]);
+      const p = (Array.isArray(params) ? params[k] : params) as Record<string, unknown>;
+      const pid = this.connPlastic.raw[c];
+      const model = pid >= 0 ? 'stdp_synapse' : 'static_synapse';
+      const allowed = ['weight', 'delay', ...(pid >= 0 ? Object.keys(STDP_DEFAULTS) : [])];
+      const unknown = Object.keys(p).filter((key) => !allowed.includes(key)).sort();
+      if (unknown.length > 0) {
+        throw new NestError('UnaccessedDictionaryEntry', `Unaccessed elements in params, in function connection.set(): ${unknown.map((x) => ' ' + x).join('')}`);
+      }
+      for (const [key, v] of Object.entries(p)) {
+        if (typeof v !== 'number' && typeof v !== 'boolean') {
+          const what = isRandomSpec(v) ? 'std::shared_ptr<nest::Parameter>' : typeof v === 'string' ? 'std::string' : 'unknown';
+          throw new NestError('TypeMismatch', `Expected datatype: Failed to cast '${key}' from ${what} to type double.`);
+        }
+      }
+      if ('delay' in p) {
+        const derr = checkDelay(asNumber(p.delay), this.resolution);
+        if (derr) throw derr;
+        this.connDelay.raw[c] = delayToSteps(asNumber(p.delay), this.resolution);
+        if (pid >= 0) this.stdp.set(pid, 'delay', this.connDelay.raw[c]);
+        this.updateDelayExtrema();
+      }
+      if ('weight' in p) {
+        this.connWeight.raw[c] = asNumber(p.weight);
+        if (pid >= 0) this.stdp.set(pid, 'weight', asNumber(p.weight));
+      }
+      if (pid >= 0) {
+        // as NEST: the values are taken, then checked
+        for (const key of Object.keys(STDP_DEFAULTS)) if (key in p) this.stdp.set(pid, key, asNumber(p[key]));
+        const prefix = `Setting status of '${model}' connecting from node ID ${this.connSrc.raw[c]} to node ID ${this.connTgt.raw[c]} via port ${ports[c]}: `;
+        const st = this.stdp.status(pid);
+        const err = checkStdpParams(st, st.weight, 'Wmax' in p || 'weight' in p, prefix);
+        if (err) throw err;
+      }
+    }
+    this.wiringDirty = true;
+  }
+
+  private connection(c: number): number {
+    if (!Number.isInteger(c) || c < 0 || c >= this.connSrc.length) {
+      throw new NestError('KernelException', 'The connection does not exist any more (the network was reset).');
+    }
+    return c;
+  }
+
+  /** NEST's "port" of each connection: its position among the connections of its synapse model. */
+  private connectionPorts(): Int32Array {
+    if (this.portsCache !== null && this.portsCache.length === this.connSrc.length) return this.portsCache;
+    const ports = new Int32Array(this.connSrc.length);
+    for (const model of SYNAPSE_NAMES) {
+      const list = this.getConnections(null, null, model).index;
+      for (let k = 0; k < list.length; k++) ports[list[k]] = k;
+    }
+    this.portsCache = ports; // connections are only ever added (ResetKernel clears the cache)
+    return ports;
+  }
+
+  private updateDelayExtrema(): void {
+    const d = this.connDelay.raw;
+    let lo = Infinity, hi = -Infinity;
+    for (let c = 0; c < this.connDelay.length; c++) {
+      if (d[c] < lo) lo = d[c];
+      if (d[c] > hi) hi = d[c];
+    }
+    if (this.connDelay.length > 0) {
+      this.minDelaySteps = lo;
+      this.maxDelaySteps = hi;
+    }
+  }
+
   /** Which node may send what to which (NEST's IllegalConnection texts). */
-  private checkConnection(src: number, tgt: number, receptor: number): void {
+  private checkConnection(src: number, tgt: number, receptor: number, synapse: string): void {
     const s = this.nodes[src - 1], t = this.nodes[tgt - 1];
     const sKind = NEST_MODELS[s.model].kind, tKind = NEST_MODELS[t.model].kind;
     const isMeter = s.model === 'voltmeter' || s.model === 'multimeter';
+    if (synapse === 'stdp_synapse') {
+      // NEST 3.10's texts (probed): devices cannot send through an stdp_synapse, and only
+      // neurons keep the spike history it needs
+      if (sKind === 'generator') {
+        const what = CURRENT_SOURCES.includes(s.model) ? 'current' : 'spike';
+        throw new NestError('IllegalConnection', ILLEGAL + `The target node or synapse model does not support ${what} input.`);
+      }
+      if (sKind === 'neuron' && tKind !== 'neuron') throw new NestError('IllegalConnection', ILLEGAL + 'The target node does not support STDP synapses.');
+    }
     if (s.model === 'spike_recorder') {
       throw new NestError('IllegalConnection', ILLEGAL + 'Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).');
     }
     if (isMeter) {
-      if (tKind !== 'neuron' || !NEST_MODELS[t.model].recordables) throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support data logging requests.');
+      // a noise_generator's current I can be recorded too
+      const loggable = (tKind === 'neuron' || t.model === 'noise_generator') && NEST_MODELS[t.model].recordables;
+      if (!loggable) throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support data logging requests.');
       const meter = this.devices[s.index] as Multimeter;
       const available = NEST_MODELS[t.model].recordables ?? [];
       for (const r of meter.recordFrom) {
@@ -440,6 +791,8 @@ export class NestKernel implements Kernel {
         throw new NestError('IllegalConnection', ILLEGAL + 'The target node or synapse model does not support spike input.\n  Note that volt/multimeters must be connected as Connect(meter, neuron).');
       }
     }
+    // parrot_neuron's port 1: spikes there are not repeated (NEST's way to drive STDP by hand)
+    if (receptor === 1 && t.model === 'parrot_neuron' && !isMeter) return;
     if (receptor !== 0 && (tKind === 'neuron' || sKind === 'neuron')) {
       throw new NestError('UnknownReceptorType', `Receptor type ${receptor} is not available in ${t.model}.`);
     }
@@ -465,6 +818,7 @@ export class NestKernel implements Kernel {
       if (dev instanceof PoissonGenerator) dev.setMean(h);
     }
     if (this.wiringDirty) this.buildTargets();
+    for (const dev of this.devices) if (dev instanceof NoiseGenerator) dev.setTargets(this.spikeTargets[dev.id].local.length);
   }
 
   private buildTargets(): void {
@@ -474,8 +828,11 @@ export class NestKernel implements Kernel {
     // Count, per source, the connections to neurons and to spike recorders.
     const toNeuron = new Int32Array(nNodes + 2);
     const toRecorder = new Int32Array(nNodes + 2);
+    const plasticOf = this.connPlastic.raw;
+    const receptorOf = this.connReceptor.raw;
     for (let c = 0; c < nConn; c++) {
-      if (this.isMeter(src[c])) continue;
+      // a parrot's port 1 takes no spikes to repeat: such static connections deliver nothing
+      if (this.isMeter(src[c]) || plasticOf[c] >= 0 || receptorOf[c] !== 0) continue;
       const kind = NEST_MODELS[this.nodes[tgt[c] - 1].model].kind;
       if (kind === 'neuron') toNeuron[src[c]]++;
       else toRecorder[src[c]]++;
@@ -497,21 +854,28 @@ export class NestKernel implements Kernel {
       out.recOffsets = recOffsets;
       out.recList = new Array(recOffsets[pop.n]);
       out.sameRecorders = null;
+      out.plastic = null;
+      out.history = null;
       return out;
     });
+    this.buildPlastic();
     const fill = new Int32Array(nNodes + 2);
     const recFill = new Int32Array(nNodes + 2);
     const taps: { meter: Multimeter; local: number; pop: number; id: number }[] = [];
     for (const m of this.meters) m.targets.length = 0;
+    for (const dev of this.devices) if (dev instanceof NoiseGenerator) dev.meters = [];
     for (let c = 0; c < nConn; c++) {
       const s = src[c], t = tgt[c];
       const sRef = this.nodes[s - 1], tRef = this.nodes[t - 1];
       if (this.isMeter(s)) {
         const meter = this.devices[sRef.index] as Multimeter;
         meter.targets.push(t);
-        taps.push({ meter, local: tRef.local, pop: tRef.index, id: t });
+        const dev = NEST_MODELS[tRef.model].kind === 'neuron' ? null : this.devices[tRef.index];
+        if (dev instanceof NoiseGenerator) dev.meters.push(meter);
+        else taps.push({ meter, local: tRef.local, pop: tRef.index, id: t });
         continue;
       }
+      if (plasticOf[c] >= 0 || receptorOf[c] !== 0) continue; // plastic: in buildPlastic's lists
       const fromNeuron = NEST_MODELS[sRef.model].kind === 'neuron';
       const list = fromNeuron ? this.popOut[sRef.index] : this.spikeTargets[s];
       if (tRef.model === 'spike_recorder') {
@@ -567,19 +931,133 @@ export class NestKernel implements Kernel {
     this.wiringDirty = false;
   }
 
+  /**
+   * The stdp_synapse connections, apart from the static ones: per source population a CSR
+   * table of plastic ids, per target population the spike history (only its targeted neurons
+   * keep one) and, per neuron, the plastic ids into it (to know which history entries may go).
+   */
+  private buildPlastic(): void {
+    const st = this.stdp;
+    const n = st.length;
+    this.plasticIn = this.pops.map(() => null);
+    if (n === 0) return;
+    const src = this.connSrc.raw, tgt = this.connTgt.raw;
+    const connOf = (id: number) => st.connAt(st.row(id));
+    const counts = this.pops.map((pop) => new Int32Array(pop.n + 1));
+    for (let id = 0; id < n; id++) {
+      const sRef = this.nodes[src[connOf(id)] - 1];
+      counts[sRef.index][sRef.local + 1]++;
+    }
+    // Rows in CSR order (population by population, neuron by neuron), so that one spike's
+    // connections are consecutive rows: base[p] is population p's first row.
+    const base = new Int32Array(this.pops.length + 1);
+    this.pops.forEach((pop, p) => {
+      const offsets = counts[p];
+      for (let i = 0; i < pop.n; i++) offsets[i + 1] += offsets[i];
+      base[p + 1] = base[p] + offsets[pop.n];
+    });
+    const order = new Int32Array(n);
+    const fillAt = this.pops.map((pop) => new Int32Array(pop.n));
+    for (let id = 0; id < n; id++) {
+      const sRef = this.nodes[src[connOf(id)] - 1];
+      order[base[sRef.index] + counts[sRef.index][sRef.local] + fillAt[sRef.index][sRef.local]++] = id;
+    }
+    st.reorder(order);
+    const inLists: number[][][] = this.pops.map(() => []);
+    this.pops.forEach((pop, p) => {
+      const out = this.popOut[p];
+      const offsets = counts[p];
+      const m = offsets[pop.n];
+      if (m === 0) return;
+      const plastic: PlasticOut = { offsets, ids: new Int32Array(m), pop: new Int32Array(m), local: new Int32Array(m), silent: new Uint8Array(m) };
+      for (let k = 0; k < m; k++) {
+        const row = base[p] + k;
+        const c = st.connAt(row);
+        const tRef = this.nodes[tgt[c] - 1];
+        plastic.ids[k] = row;
+        plastic.pop[k] = tRef.index;
+        plastic.local[k] = tRef.local;
+        plastic.silent[k] = this.connReceptor.raw[c] !== 0 ? 1 : 0;
+        (inLists[tRef.index][tRef.local] ??= []).push(row);
+        const sp = st.status(order[row]);
+        if (sp.weight < 0 || sp.Wmax < 0) this.pops[tRef.index].hasInhibitory = true;
+      }
+      out.plastic = plastic;
+    });
+    this.pops.forEach((pop, p) => {
+      if (inLists[p].length === 0) return;
+      // keep the history across rebuilds (it holds the spikes of earlier Simulate calls)
+      const history = this.histories[p] ?? new SpikeHistory(pop.n);
+      this.histories[p] = history;
+      this.popOut[p].history = history;
+      this.plasticIn[p] = Array.from({ length: pop.n }, (_, i) => Int32Array.from(inLists[p][i] ?? []));
+      for (let i = 0; i < pop.n; i++) if (inLists[p][i]) history.tracked[i] = 1;
+    });
+  }
+
+  /** NEST's port of every connection, computed once per set of connections. */
+  private portsCache: Int32Array | null = null;
+
+  /** Spike histories by population index (null: no plastic connection into it). */
+  private histories: (SpikeHistory | null)[] = [];
+
+  /** Deliver a spike of population neuron i (stamp s+1) through its plastic connections. */
+  private deliverPlastic(plastic: PlasticOut, i: number, s: number, m: number): void {
+    const st = this.stdp;
+    const L = this.ringLength;
+    const h = this.resolution;
+    const stamp = s + 1;
+    for (let k = plastic.offsets[i], e = plastic.offsets[i + 1]; k < e; k++) {
+      const row = plastic.ids[k];
+      const target = this.pops[plastic.pop[k]];
+      const j = plastic.local[k];
+      const history = this.histories[plastic.pop[k]]!;
+      const w = st.onPreSpike(row, stamp, history.times[j], history.kminus[j], history.start[j], h, target.par.tau_minus?.[j] ?? DEFAULT_TAU_MINUS);
+      if (plastic.silent[k] === 1) continue; // into a parrot's port 1: only the weight changes
+      const d = st.delayAt(row);
+      const weight = target.countsSpikes ? 1 : w;
+      target.ringFor(weight)[((s + d) % L) * target.n + j] += weight * m;
+    }
+  }
+
+  /** Drop the history entries of neuron i of population p that no incoming synapse will read. */
+  private pruneHistory(p: number, i: number): void {
+    const rows = this.plasticIn[p]?.[i];
+    if (!rows || rows.length === 0) return;
+    const st = this.stdp;
+    let oldest = Infinity;
+    for (let k = 0; k < rows.length; k++) {
+      const t = st.horizonAt(rows[k]);
+      if (t < oldest) oldest = t;
+    }
+    this.histories[p]!.prune(i, oldest);
+  }
+
   /** Send the spikes of this step's spiking neurons along their connections and to recorders. */
   private deliverPopulationSpikes(pop: NeuronPopulation, out: PopOutput, s: number, stamp: number, stampMs: number): void {
     const ns = pop.nSpiked, spiked = pop.spiked, first = pop.first, tSpike = pop.tSpike;
     const L = this.ringLength;
     const { offsets, rings, rowLength, local, weight, delay } = out;
     const mult = pop.multiplicity;
+    // (s + delay) % L without a division per connection: delays are below L.
+    const slot = s % L;
     for (let k = 0; k < ns; k++) {
       const i = spiked[k];
       tSpike[i] = stampMs;
       const m = mult === null ? 1 : mult[i];
       for (let c = offsets[i], e = offsets[i + 1]; c < e; c++) {
-        rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += weight[c] * m;
+        let q = slot + delay[c];
+        if (q >= L) q -= L;
+        rings[c][q * rowLength[c] + local[c]] += weight[c] * m;
       }
+    }
+    if (out.history !== null) {
+      const p = this.pops.indexOf(pop);
+      const tauMinus = pop.par.tau_minus ?? new Float64Array(pop.n).fill(DEFAULT_TAU_MINUS);
+      out.history.record(spiked, ns, stamp, mult, tauMinus, this.resolution, (i) => this.pruneHistory(p, i));
+    }
+    if (out.plastic !== null) {
+      for (let k = 0; k < ns; k++) this.deliverPlastic(out.plastic, spiked[k], s, mult === null ? 1 : mult[spiked[k]]);
     }
     if (mult !== null) {
       // a spike of multiplicity m is recorded m times (as NEST's spike_recorder does)
@@ -613,9 +1091,10 @@ export class NestKernel implements Kernel {
     const steps = tics / this.stepTics;
     this.simulated = true;
     if (steps === 0) return;
+    const end = this.now + steps;
+    this.checkRoom(this.meterBytes(this.now, end), 'the multimeter samples of this run', 'Record fewer neurons, sample less often (a larger interval), or simulate a shorter time.');
     this.prepare();
 
-    const end = this.now + steps;
     const m = this.minDelaySteps;
     let work = 0;
     let lastPoll = now();
@@ -636,6 +1115,12 @@ export class NestKernel implements Kernel {
         const tNow = now();
         if (tNow - lastPoll >= POLL_INTERVAL_MS) {
           lastPoll = tNow;
+          // Spikes cannot be foreseen: count them as they come.
+          if (this.bytesInUse() > this.memoryBudget) {
+            for (const rec of this.spikeRecorders) rec.endSlice();
+            checkBudget(this.bytesInUse(), 0, `the ${count(this.recordedSpikes())} spikes recorded by ${this.stepsToMs(this.now)} ms`,
+              'Record fewer neurons (connect only some of them to the spike_recorder), or simulate a shorter time.', this.memoryBudget);
+          }
           if (shouldStop && shouldStop()) {
             for (const rec of this.spikeRecorders) rec.endSlice();
             throw new SimulationInterrupted();
@@ -645,6 +1130,54 @@ export class NestKernel implements Kernel {
     }
     // NEST delivers the spikes of the last (possibly unfinished) slice when Simulate returns.
     for (const rec of this.spikeRecorders) rec.endSlice();
+  }
+
+  // ---------------------------------------------------------------- memory (see capacity.ts)
+
+  /** What the network and its recordings take now, as capacity.ts counts it. */
+  private bytesInUse(): number {
+    let bytes = 0, neurons = 0;
+    for (const pop of this.pops) {
+      bytes += pop.n * this.neuronBytes(pop.model, Math.max(pop.ringLength, this.maxDelaySteps + 1));
+      neurons += pop.n;
+    }
+    bytes += (this.nodes.length - neurons) * BYTES_PER_DEVICE;
+    bytes += this.connSrc.length * BYTES_PER_CONNECTION;
+    bytes += this.recordedSpikes() * BYTES_PER_SPIKE;
+    for (const m of this.meters) bytes += m.senders.length * bytesPerSample(m.recordFrom.length);
+    return bytes;
+  }
+
+  private neuronBytes(model: string, ringSlots: number): number {
+    return bytesPerNeuron(Object.keys(NEST_MODELS[model].params).length, ringSlots);
+  }
+
+  /** The input rings of every neuron at `slots` slots each. */
+  private ringBytes(slots: number): number {
+    let neurons = 0;
+    for (const pop of this.pops) neurons += pop.n;
+    return neurons * (bytesPerNeuron(0, slots) - bytesPerNeuron(0, 0));
+  }
+
+  private recordedSpikes(): number {
+    let n = 0;
+    for (const rec of this.spikeRecorders) n += rec.nEvents;
+    return n;
+  }
+
+  /** The samples the multimeters will take while steps [from, to) are simulated. */
+  private meterBytes(from: number, to: number): number {
+    let bytes = 0;
+    for (const m of this.meters) {
+      const interval = Math.max(1, Math.round(Math.round(asNumber(m.par.interval) * TICS_PER_MS) / this.stepTics));
+      const samples = Math.floor(to / interval) - Math.floor(from / interval);
+      bytes += m.targets.length * samples * bytesPerSample((m.par.record_from as string[]).length);
+    }
+    return bytes;
+  }
+
+  private checkRoom(more: number, what: string, hint: string): void {
+    if (more > 0) checkBudget(this.bytesInUse(), more, what, hint, this.memoryBudget);
   }
 
   private workPerStep(): number {
@@ -671,6 +1204,14 @@ export class NestKernel implements Kernel {
         if (taps !== null) this.sample(node, taps, stampMs);
       } else if (node instanceof PoissonGenerator) {
         if (node.emitsAt(s)) this.emitPoisson(node, s, stamp, stampMs);
+      } else if (node instanceof NoiseGenerator) {
+        if (node.step(s, this.rng)) this.emitNoise(node, s);
+        for (const meter of node.meters) {
+          if (!meter.active) continue;
+          meter.senders.push(node.id);
+          meter.times.push(stampMs);
+          for (let r = 0; r < meter.recordFrom.length; r++) meter.values[r].push(node.current); // 'I' only
+        }
       } else if (node instanceof CurrentSource) {
         const amp = node.advance(s);
         if (amp !== null) this.emitCurrent(node, s, amp);
@@ -726,6 +1267,19 @@ export class NestKernel implements Kernel {
     const n = local.length;
     if (table !== null && st.sameRing) {
       rng.scatterPoisson(table, sampler.guide, n, rings[0], ((s + delay[0]) % L) * rowLength[0], local, weight);
+    } else if (n >= SPLIT_MIN_TARGETS && sampler.mean < SPLIT_MAX_MEAN) {
+      // Poisson splitting: K ~ Poisson(n·mean) events in all, each sent to a target chosen
+      // uniformly, gives every target an independent Poisson(mean) count — exactly the
+      // distribution of one draw per target, for one random number per event instead of one per
+      // target (a Brunel network's drive: 0.2 events per target and step).
+      const slot = s % L;
+      const events = gen.samplerForAll(n).draw(rng);
+      for (let e = 0; e < events; e++) {
+        const c = Math.floor(rng.uniform32() * n);
+        let q = slot + delay[c];
+        if (q >= L) q -= L;
+        rings[c][q * rowLength[c] + local[c]] += weight[c];
+      }
     } else {
       for (let c = 0; c < n; c++) {
         const k = sampler.draw(rng);
@@ -745,6 +1299,18 @@ export class NestKernel implements Kernel {
     const { rings, rowLength, local, weight, delay } = st;
     for (let c = 0; c < local.length; c++) {
       rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += amp * weight[c];
+    }
+  }
+
+  /** noise_generator: every target its own current. */
+  private emitNoise(gen: NoiseGenerator, s: number): void {
+    const st = this.spikeTargets[gen.id];
+    if (st === NO_TARGETS) return;
+    const L = this.ringLength;
+    const { rings, rowLength, local, weight, delay } = st;
+    const amps = gen.amps;
+    for (let c = 0; c < local.length; c++) {
+      rings[c][((s + delay[c]) % L) * rowLength[c] + local[c]] += amps[c] * weight[c];
     }
   }
 

@@ -11,7 +11,7 @@ import { NEST_NODE_MODEL_NAMES, NEST_SYNAPSE_MODEL_NAMES } from './nest-model-na
 export { NEST_NODE_MODEL_NAMES, NEST_SYNAPSE_MODEL_NAMES };
 
 /** The synapse models the local engine implements (a subset of NEST_SYNAPSE_MODEL_NAMES). */
-export const LOCAL_SYNAPSE_MODELS: readonly string[] = ['static_synapse'];
+export const LOCAL_SYNAPSE_MODELS: readonly string[] = ['static_synapse', 'stdp_synapse'];
 
 /** nestName of the errors for real NEST features the local engine lacks; the facade raises
  * them as nest.NotAvailableInLocalEngine (not a NEST class: real NEST would run the program). */
@@ -80,6 +80,14 @@ function neuronCommon(): Record<string, ParamInfo> {
     V_th: { default: -55, unit: 'mV', doc: 'Spike threshold: the neuron fires when its voltage reaches this value.', min: -70, max: -30 },
     V_reset: { default: -70, unit: 'mV', doc: 'Reset potential: the voltage right after a spike.', min: -90, max: -40 },
     I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron.', min: 0, max: 1000 },
+    ...stdpTrace(),
+  };
+}
+
+/** The time constant of the neuron's spike trace that stdp_synapse connections into it read. */
+function stdpTrace(): Record<string, ParamInfo> {
+  return {
+    tau_minus: { default: 20, unit: 'ms', doc: 'STDP: how long this neuron\'s spikes count for depression at its incoming stdp_synapse connections (time constant).', min: 1, max: 100 },
   };
 }
 
@@ -166,6 +174,60 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
     },
     recordables: ['V_m', 'g_ex', 'g_in', 't_ref_remaining'],
   },
+  hh_psc_alpha: {
+    name: 'hh_psc_alpha',
+    kind: 'neuron',
+    doc: 'Hodgkin–Huxley neuron: sodium and potassium channels (gates m, h, n) make real action potentials; no threshold or reset. Each input spike causes a smooth current bump (alpha shape, peak = weight in pA).',
+    params: {
+      V_m: { default: -65, unit: 'mV', doc: 'Membrane potential: the voltage the neuron starts with (the gates Act_m, Inact_h, Act_n are not changed with it).', min: -90, max: -40 },
+      E_L: { default: -54.402, unit: 'mV', doc: 'Leak reversal potential: the leak current pulls the voltage towards it.', min: -90, max: -40 },
+      C_m: { default: 100, unit: 'pF', doc: 'Membrane capacitance: how much charge it takes to change the voltage.', min: 1, max: 1000 },
+      g_Na: { default: 12000, unit: 'nS', doc: 'Peak sodium conductance: the fast inward current that makes the upstroke of a spike.', min: 0, max: 30000 },
+      g_K: { default: 3600, unit: 'nS', doc: 'Peak potassium conductance: the slower outward current that brings the voltage back down.', min: 0, max: 10000 },
+      g_L: { default: 30, unit: 'nS', doc: 'Leak conductance: how strongly the voltage is pulled towards E_L.', min: 0, max: 100 },
+      E_Na: { default: 50, unit: 'mV', doc: 'Sodium reversal potential: the open sodium channels pull the voltage towards it.', min: 0, max: 100 },
+      E_K: { default: -77, unit: 'mV', doc: 'Potassium reversal potential: the open potassium channels pull the voltage towards it.', min: -100, max: -50 },
+      t_ref: { default: 2, unit: 'ms', doc: 'Dead time after a spike in which no new spike is counted (the voltage itself is not held).', min: 0, max: 20 },
+      tau_syn_ex: { default: 0.2, unit: 'ms', doc: 'Rise time of an excitatory input current (alpha shape, peak after tau_syn_ex).', min: 0.1, max: 20 },
+      tau_syn_in: { default: 2, unit: 'ms', doc: 'Rise time of an inhibitory input current (alpha shape, peak after tau_syn_in).', min: 0.1, max: 20 },
+      I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron (from about 650 pA on it fires repeatedly).', min: 0, max: 3000 },
+      Act_m: { default: 0.05293248525724958, doc: 'Sodium activation gate m (0 … 1; state). Starts at its resting value for V_m = −65 mV.' },
+      Inact_h: { default: 0.5961207535084603, doc: 'Sodium inactivation gate h (0 … 1; state). Starts at its resting value for V_m = −65 mV.' },
+      Act_n: { default: 0.3176769140606974, doc: 'Potassium activation gate n (0 … 1; state). Starts at its resting value for V_m = −65 mV.' },
+    },
+    recordables: ['Act_m', 'Act_n', 'I_syn_ex', 'I_syn_in', 'Inact_h', 'V_m'],
+  },
+  aeif_cond_alpha: {
+    name: 'aeif_cond_alpha',
+    kind: 'neuron',
+    doc: 'Adaptive exponential integrate-and-fire neuron (AdEx, Brette & Gerstner 2005): the voltage takes off exponentially above V_th; at V_peak it is reset and the adaptation current w grows by b. Conductance synapses (alpha shape, peak = weight in nS).',
+    params: {
+      V_m: { default: -70.6, unit: 'mV', doc: 'Membrane potential: the voltage the neuron starts with.', min: -90, max: -40 },
+      E_L: { default: -70.6, unit: 'mV', doc: 'Resting potential: where the voltage settles without input.', min: -90, max: -40 },
+      C_m: { default: 281, unit: 'pF', doc: 'Membrane capacitance: how much charge it takes to change the voltage.', min: 1, max: 1000 },
+      g_L: { default: 30, unit: 'nS', doc: 'Leak conductance: how strongly the voltage is pulled back to E_L (C_m / g_L is the membrane time constant).', min: 1, max: 100 },
+      V_th: { default: -50.4, unit: 'mV', doc: 'Spike initiation threshold: above it the exponential term takes over and the voltage runs away.', min: -70, max: -30 },
+      Delta_T: { default: 2, unit: 'mV', doc: 'Slope factor: how sharp the spike initiation is (0 makes it a plain threshold at V_th).', min: 0, max: 10 },
+      V_peak: { default: 0, unit: 'mV', doc: 'Spike cut-off: when V_m reaches this value the neuron spikes and resets.', min: -40, max: 40 },
+      V_reset: { default: -60, unit: 'mV', doc: 'Reset potential: the voltage right after a spike.', min: -90, max: -40 },
+      t_ref: { default: 0, unit: 'ms', doc: 'Refractory period: the dead time after a spike when the voltage is held at V_reset.', min: 0, max: 20 },
+      a: { default: 4, unit: 'nS', doc: 'Subthreshold adaptation: how strongly the adaptation current w follows the voltage.', min: 0, max: 100 },
+      b: { default: 80.5, unit: 'pA', doc: 'Spike-triggered adaptation: how much w grows at every spike (slows the next spike down).', min: 0, max: 500 },
+      tau_w: { default: 144, unit: 'ms', doc: 'Adaptation time constant: how slowly w decays back.', min: 1, max: 1000 },
+      E_ex: { default: 0, unit: 'mV', doc: 'Excitatory reversal potential: excitatory conductances pull the voltage towards it.', min: -20, max: 20 },
+      E_in: { default: -85, unit: 'mV', doc: 'Inhibitory reversal potential: inhibitory conductances pull the voltage towards it.', min: -100, max: -60 },
+      tau_syn_ex: { default: 0.2, unit: 'ms', doc: 'Rise time of an excitatory conductance (alpha shape, peak after tau_syn_ex).', min: 0.1, max: 20 },
+      tau_syn_in: { default: 2, unit: 'ms', doc: 'Rise time of an inhibitory conductance (alpha shape, peak after tau_syn_in).', min: 0.1, max: 20 },
+      I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron.', min: 0, max: 1000 },
+      gsl_error_tol: { default: 1e-6, doc: 'Error tolerance of the adaptive integrator (smaller = more accurate and slower). As in NEST it only takes effect when set before the first Simulate.' },
+      w: { default: 0, unit: 'pA', doc: 'Adaptation current now (state; it is subtracted from the input).' },
+      g_ex: { default: 0, unit: 'nS', doc: 'Excitatory conductance now (state).' },
+      dg_ex: { default: 0, unit: 'nS/ms', doc: 'Rate of change of the excitatory conductance (state of the alpha shape).' },
+      g_in: { default: 0, unit: 'nS', doc: 'Inhibitory conductance now (state).' },
+      dg_in: { default: 0, unit: 'nS/ms', doc: 'Rate of change of the inhibitory conductance (state of the alpha shape).' },
+    },
+    recordables: ['V_m', 'g_ex', 'g_in', 'w'],
+  },
   iaf_psc_delta: {
     name: 'iaf_psc_delta',
     kind: 'neuron',
@@ -181,7 +243,7 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
     name: 'parrot_neuron',
     kind: 'neuron',
     doc: 'Repeats every spike it receives, at the moment it arrives. Useful to pass one spike train on to many neurons unchanged.',
-    params: {},
+    params: { ...stdpTrace() },
   },
   izhikevich: {
     name: 'izhikevich',
@@ -198,6 +260,7 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
       I_e: { default: 0, unit: 'pA', doc: 'Constant input current injected into the neuron (about 10 makes it fire).', min: 0, max: 50 },
       V_min: { default: -1.7976931348623157e308, unit: 'mV', doc: 'Lowest voltage the neuron can reach (no limit by default).' },
       consistent_integration: { default: true, doc: 'Use the standard step-by-step integration (true) or the one from Izhikevich’s 2003 paper (false).' },
+      ...stdpTrace(),
     },
     recordables: ['U_m', 'V_m'],
   },
@@ -232,6 +295,21 @@ export const NEST_MODELS: Record<string, ModelInfo> = {
       amplitude_times: { default: [], unit: 'ms', doc: 'The times at which the current changes, in increasing order (all > 0).' },
       amplitude_values: { default: [], unit: 'pA', doc: 'The current from each of those times on (one value per time).' },
       allow_offgrid_times: { default: false, doc: 'Allow times between grid points; they move to the end of their step.' },
+      ...deviceWindow(),
+    },
+    recordables: ['I'],
+  },
+  noise_generator: {
+    name: 'noise_generator',
+    kind: 'generator',
+    doc: 'Injects a noisy current: every dt a new random value (Gaussian, mean ± std) for each connected neuron separately.',
+    params: {
+      mean: { default: 0, unit: 'pA', doc: 'Average current.', min: -1000, max: 1000 },
+      std: { default: 0, unit: 'pA', doc: 'Standard deviation of the current (how strongly it fluctuates).', min: 0, max: 1000 },
+      std_mod: { default: 0, unit: 'pA', doc: 'Modulation of the standard deviation by a sine wave (at most std).', min: 0, max: 1000 },
+      frequency: { default: 0, unit: 'Hz', doc: 'Frequency of the sine wave modulating std.', min: 0, max: 100 },
+      phase: { default: 0, unit: 'deg', doc: 'Phase of that sine wave at t = 0 (degrees).', min: 0, max: 360 },
+      dt: { default: 1, unit: 'ms', doc: 'How long each random value is held (a multiple of the resolution).', min: 0.1, max: 10 },
       ...deviceWindow(),
     },
     recordables: ['I'],
@@ -435,6 +513,11 @@ export function checkParams(
   const num = (k: string) => asNumber(merged[k]);
   const bad = (text: string) => badProperty(model, nodeId, text);
 
+  // every neuron keeps a spike trace for stdp_synapse (NEST's archiving node checks it)
+  if (info.kind === 'neuron' && 'tau_minus' in params && !(num('tau_minus') > 0)) {
+    return bad('All time constants must be strictly positive.');
+  }
+
   switch (model) {
     case 'iaf_psc_alpha':
       // Order of checks as NEST 3.10 reports them when several fail at once.
@@ -462,6 +545,28 @@ export function checkParams(
       if (num('t_ref') < 0) return bad('Refractory time cannot be negative.');
       if (num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0) return bad('All time constants must be strictly positive.');
       return null;
+    case 'hh_psc_alpha':
+      // Order of checks as NEST 3.10 reports them when several fail at once (probed).
+      if (num('C_m') <= 0) return bad('Capacitance must be strictly positive.');
+      if (num('t_ref') < 0) return bad('Refractory time cannot be negative.');
+      if (num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0) return bad('All time constants must be strictly positive.');
+      if (num('g_K') < 0 || num('g_Na') < 0 || num('g_L') < 0) return bad('All conductances must be non-negative.');
+      if (num('Act_m') < 0 || num('Inact_h') < 0 || num('Act_n') < 0) return bad('All (in)activation variables must be non-negative.');
+      return null;
+    case 'aeif_cond_alpha': {
+      if (num('V_reset') >= num('V_peak')) return bad('Ensure that: V_reset < V_peak .');
+      if (num('Delta_T') < 0) return bad('Delta_T must be positive.');
+      if (num('V_peak') < num('V_th')) return bad('V_peak >= V_th required.');
+      // exp((V_peak − V_th) / Delta_T) must stay 1e20 below the largest double (boundary probed).
+      if (num('Delta_T') > 0 && (num('V_peak') - num('V_th')) / num('Delta_T') >= Math.log(Number.MAX_VALUE / 1e20)) {
+        return bad('The current combination of V_peak, V_th and Delta_Twill lead to numerical overflow at spike time; tryfor instance to increase Delta_T or to reduce V_peakto avoid this problem.');
+      }
+      if (num('C_m') <= 0) return bad('Capacitance must be strictly positive.');
+      if (num('t_ref') < 0) return bad('Refractory time cannot be negative.');
+      if (num('tau_syn_ex') <= 0 || num('tau_syn_in') <= 0 || num('tau_w') <= 0) return bad('All time constants must be strictly positive.');
+      if (num('gsl_error_tol') <= 0) return bad('The gsl_error_tol must be strictly positive.');
+      return null;
+    }
     case 'iaf_psc_delta':
       if (num('V_reset') >= num('V_th')) return bad('Reset potential must be smaller than threshold.');
       if (num('C_m') <= 0) return bad('Capacitance must be > 0.');
@@ -475,6 +580,12 @@ export function checkParams(
 
   // Devices: rate / spike times first, then the activity window.
   if (model === 'poisson_generator' && num('rate') < 0) return bad('The rate cannot be negative.');
+  if (model === 'noise_generator') {
+    if (num('std') < 0 || num('std_mod') < 0) return bad('The standard deviation cannot be negative.');
+    if (num('std_mod') > num('std')) return bad('The modulation apmlitude must be smaller or equal to the baseline amplitude.');
+    const err = checkStepMultiple('dt', num('dt'), model, resolution);
+    if (err) return err;
+  }
   if (model === 'spike_generator') {
     const err = checkSpikeGenerator(merged, params, bad, resolution);
     if (err) return err;
@@ -520,7 +631,7 @@ function checkSpikeGenerator(
   }
   if ('spike_times' in params && !precise) {
     for (const t of times) {
-      if (t === 0) return bad('spike time cannot be set to 0.');
+      if (t === 0 && !shift) return bad('spike time cannot be set to 0.');
       if (!offgrid && (t < 0 || !isOnGrid(t, resolution))) {
         return bad(`spike_generator: Time point ${formatCpp(t)} is not representable in current resolution.`);
       }
@@ -573,6 +684,19 @@ function checkStepCurrentGenerator(
     last = step;
   }
   return null;
+}
+
+/** NEST's StepMultipleRequired: a time property that must be a whole number (≥ 1) of steps. */
+function checkStepMultiple(key: string, t: number, model: string, resolution: number): NestError | null {
+  const tics = Math.trunc(t * TICS_PER_MS + (t >= 0 ? 0.5 : -0.5));
+  const stepTics = msToTics(resolution);
+  if (tics > 0 && tics % stepTics === 0) return null;
+  const steps = Math.trunc((tics + stepTics / 2) / stepTics);
+  const unit = (k: number) => (k === 1 ? 'step' : 'steps');
+  return new NestError(
+    'StepMultipleRequired',
+    `The time property ${key} = ${formatCpp(tics / TICS_PER_MS)} ms (= ${tics} tics = ${steps} ${unit(steps)}) of model ${model} must be a multiple of the resolution ${formatCpp(resolution)} ms (= ${stepTics} tics = 1 step).`,
+  );
 }
 
 /** Kernel parameters NEST 3.10 knows (the list its ValueError prints). */
@@ -643,8 +767,9 @@ export function checkKernelStatus(
 export function checkDelay(delay: number, resolution: number): NestError | null {
   const steps = delayToSteps(delay, resolution);
   if (steps < 1) {
+    // NEST prints the delay rounded to the grid (-0.63 → -0.6, 0.04 → 0)
     const shown = steps * resolution;
-    return new NestError('BadDelay', `Delay value ${formatCpp(delay < 0 ? delay : shown)} is invalid: Delay must be greater than or equal to resolution`);
+    return new NestError('BadDelay', `Delay value ${formatCpp(shown)} is invalid: Delay must be greater than or equal to resolution`);
   }
   return null;
 }

@@ -15,6 +15,7 @@ export class Rng {
   }
 
   seed(seed: number): void {
+    this.spareNormal = NaN;
     // splitmix32 spreads a small integer seed over the 128-bit state (never all zero).
     let x = seed >>> 0;
     const next = () => {
@@ -88,6 +89,33 @@ export class Rng {
     const hi = this.nextU32() >>> 5; // 27 bits
     const lo = this.nextU32() >>> 6; // 26 bits
     return (hi * 67108864 + lo) * 1.1102230246251565e-16;
+  }
+
+  /** The second value of the last polar pair, handed out by the next normal() call. */
+  private spareNormal = NaN;
+
+  /** Standard normal deviate (Marsaglia's polar method: two per accepted pair, the second kept). */
+  normal(): number {
+    const spare = this.spareNormal;
+    if (spare === spare) { // not NaN
+      this.spareNormal = NaN;
+      return spare;
+    }
+    for (;;) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt((-2 * Math.log(s)) / s);
+        this.spareNormal = v * f;
+        return u * f;
+      }
+    }
+  }
+
+  /** Exponential deviate with mean 1 (inversion; 1 - u is in (0, 1], so the log is finite). */
+  exponential(): number {
+    return -Math.log(1 - this.uniform());
   }
 }
 

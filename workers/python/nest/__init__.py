@@ -14,6 +14,9 @@ from . import _bridge
 from ._errors import KernelException, NESTErrors, NotAvailableInLocalEngine, nest_error, not_available
 from ._events import EventArray
 from ._nodes import NodeCollection, forget_all_nodes, register_nodes
+from . import _random as random
+from ._random import Parameter
+from ._synapses import GetConnections, SynapseCollection
 
 __version__ = "3.10.0"
 __spikeblocks_engine__ = "local"  # lets a program (or a test) tell the facade from real NEST
@@ -202,6 +205,8 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     for key, value in list(syn.items()):
         if isinstance(value, (list, tuple, EventArray)):
             syn[key] = _connection_array(key, value, conn, len(pre_ids), len(post_ids))
+        elif isinstance(value, Parameter):
+            pass  # drawn per connection by the kernel
         elif not isinstance(value, (numbers.Real, str)):
             raise not_available(f"nest.Connect(syn_spec={{'{key}': {type(value).__name__}}})")
     _bridge.call(
@@ -257,7 +262,13 @@ def Simulate(t):
 
 
 def GetStatus(nodes, keys=None, output=""):
-    """Old-style status: one entry per node, always a tuple."""
+    """Old-style status: one entry per node, always a tuple (a list for connections)."""
+    if isinstance(nodes, SynapseCollection):
+        if keys is None:
+            return tuple(c.get() for c in nodes)
+        if isinstance(keys, str):
+            return [c.get(keys) for c in nodes]
+        return [tuple(c.get(list(keys))[k] for k in keys) for c in nodes]
     if not isinstance(nodes, NodeCollection):
         raise TypeError("The first input (nodes) must be NodeCollection or SynapseCollection.")
     if output not in ("", None):
@@ -277,6 +288,9 @@ def GetStatus(nodes, keys=None, output=""):
 
 
 def SetStatus(nodes, params, val=None):
+    if isinstance(nodes, SynapseCollection):
+        nodes.set({params: val} if isinstance(params, str) else params)
+        return
     if not isinstance(nodes, NodeCollection):
         raise TypeError("The first input (nodes) must be NodeCollection or SynapseCollection.")
     if isinstance(params, str):
@@ -286,15 +300,15 @@ def SetStatus(nodes, params, val=None):
 
 # -- PyNEST calls the local engine does not provide ---------------------------------------------
 _NOT_PROVIDED = (
-    "GetDefaults SetDefaults CopyModel GetConnections Disconnect Prepare Run Cleanup RunManager "
+    "GetDefaults SetDefaults CopyModel Disconnect Prepare Run Cleanup RunManager "
     "Install PrintNodes GetNodes GetLocalNodeCollection Models node_models_list help helpdesk "
     "CreateParameter CreateMask GetPosition Displacement Distance FindNearestElement "
     "FindCenterElement GetTargetNodes GetSourceNodes GetTargetPositions GetSourcePositions "
     "DumpLayerNodes DumpLayerConnections SelectNodesByMask PlotLayer PlotTargets PlotProbabilityParameter "
-    "SynapseCollection CollocatedSynapses Parameter load_library sysinfo authors citation "
+    "CollocatedSynapses load_library sysinfo authors citation "
     "raster_plot voltage_trace visualization"
 ).split()
-_NOT_PROVIDED_NAMESPACES = ("random", "spatial", "spatial_distributions", "math", "logic", "server")
+_NOT_PROVIDED_NAMESPACES = ("spatial", "spatial_distributions", "math", "logic", "server")
 
 
 def _unavailable_function(name):
@@ -340,7 +354,7 @@ class _NestModule(types.ModuleType):
 sys.modules[__name__].__class__ = _NestModule
 
 __all__ = [
-    "Connect", "Create", "GetKernelStatus", "GetStatus", "KernelException", "NESTError",
+    "Connect", "Create", "GetConnections", "GetKernelStatus", "Parameter", "SynapseCollection", "GetStatus", "KernelException", "NESTError",
     "NESTErrors", "NodeCollection", "NotAvailableInLocalEngine", "ResetKernel",
     "SetKernelStatus", "SetStatus", "Simulate", "VerbosityLevel", "get_verbosity",
     "set_verbosity",

@@ -43,6 +43,9 @@ def js_value(value):
 def _plain(value):
     if isinstance(value, EventArray):
         return value.tolist()
+    spec = getattr(value, "_spec", None)
+    if isinstance(spec, dict) and "parameter" in spec:
+        return spec  # a nest.random Parameter: the kernel draws from the tree
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, range)):
@@ -110,7 +113,7 @@ _INTEGER_KEYS = frozenset(
     "global_id model_id thread thread_local_id vp n_events rng_seed network_size num_connections "
     "local_num_threads total_num_virtual_procs num_processes mpi_rank tics_per_step "
     "receptor_type senders indegree outdegree N local_spike_counter max_num_syn_models "
-    "wfr_interpolation_order wfr_max_iterations to_do".split()
+    "wfr_interpolation_order wfr_max_iterations to_do source target port receptor target_thread sizeof synapse_id".split()
 )
 
 
