@@ -118,7 +118,8 @@ export const TOOLBOX = {
           inputs: { WEIGHT: shadowOf(uiSliderType('weight'), defaultWeight), DELAY: shadowOf(uiSliderType('delay'), defaultDelay) },
         }),
         block('nest_connect', {
-          fields: { SOURCE: nodeVar('n1'), TARGET: nodeVar('n2'), SYNAPSE: 'stdp_synapse' },
+          // n1 → n1 (names only existing blocks create): the learner picks the target population
+          fields: { SOURCE: nodeVar('n1'), TARGET: nodeVar('n1'), SYNAPSE: 'stdp_synapse' },
           inputs: {
             WEIGHT: shadowOf(uiSliderType('weight'), 20),
             DELAY: shadowOf(uiSliderType('delay'), defaultDelay),
@@ -132,7 +133,8 @@ export const TOOLBOX = {
       name: 'Random',
       colour: String(COLOURS.random),
       contents: [
-        randomBlock('nest_random_uniform', [-70, -55]),
+        // positive and above the resolution: fits a weight, a delay or a time constant as it comes
+        randomBlock('nest_random_uniform', [1, 2]),
         randomBlock('nest_random_normal', [10, 2]),
         randomBlock('nest_random_lognormal', [1, 0.5]),
         randomBlock('nest_random_exponential', [1]),

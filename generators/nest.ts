@@ -374,6 +374,11 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
     p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support current input. ' +
       '(A parrot_neuron only repeats the spikes it gets: connect spikes to it, e.g. from Poisson spikes.)');
   }
+  if (src && tgt && (src.model === 'voltmeter' || src.model === 'multimeter') && NEST_MODELS[tgt.model]?.kind === 'neuron' &&
+      !(NEST_MODELS[tgt.model].recordables ?? []).length) {
+    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support data logging requests. ' +
+      `(A ${tgt.model} has no membrane potential to record; record its spikes with a spike recorder.)`);
+  }
   if (rule === 'one_to_one' && src?.size != null && tgt?.size != null && src.size !== tgt.size) {
     p.problem(block, 'DimensionMismatch: Source and Target population must be of the same size.');
   }

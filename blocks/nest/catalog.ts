@@ -19,8 +19,14 @@ export const CREATORS: Record<string, CreatorInfo> = {
   nest_multimeter: { model: 'multimeter', prefix: 'mm' },
 };
 
-/** Weights are currents (pA) except where a spike makes the voltage jump directly (mV). */
-export const WEIGHT_UNIT_OF_MODEL: Record<string, string> = { iaf_psc_delta: 'mV' };
+/** The unit of a spike's weight at a target model: a current (pA) for the current-based models, a
+ * conductance (nS) for the conductance-based ones, a jump of the voltage (mV) where a spike moves
+ * V directly; a parrot only counts spikes. */
+export const WEIGHT_UNIT_OF_MODEL: Record<string, string> = {
+  iaf_psc_delta: 'mV', izhikevich: 'mV',
+  iaf_cond_exp: 'nS', iaf_cond_alpha: 'nS', aeif_cond_alpha: 'nS',
+  parrot_neuron: 'any',
+};
 export const DEFAULT_WEIGHT_UNIT = 'pA';
 
 /** Generators that inject a current: the weight of their connection is a dimensionless factor

@@ -22,6 +22,8 @@ import type { SbCodePanel } from './sb-code-panel';
 type Notice = { kind: 'error' | 'info'; text: string; detail?: string; undo?: () => void };
 
 interface ShownResult {
+  /** the program text that produced it */
+  code: string;
   response: unknown;
   recorders: RecorderInfo[];
   simTime: number | null;
@@ -57,6 +59,7 @@ export class SbApp extends LitElement {
     sb-code-panel { min-width: 0; }
     .results { min-width: 0; overflow: auto; background: white; border: 1px solid #d7dbe0; border-radius: 6px; padding: 6px; min-height: 0; }
     .placeholder { color: #5b6670; padding: 16px; }
+    .stale { margin: 0 0 6px; padding: 4px 8px; background: #fff4d6; border-left: 4px solid #b07d00; color: #4a3a00; }
     footer { min-height: 28px; padding: 4px 10px; background: white; border-top: 1px solid #d7dbe0; display: flex; gap: 10px; align-items: center; }
     .notice.error { color: #842029; font-weight: 600; }
     .notice pre { margin: 2px 0 0; font-size: 12px; white-space: pre-wrap; font-weight: 400; max-height: 6em; overflow: auto; }
@@ -154,6 +157,9 @@ export class SbApp extends LitElement {
             @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
           <section class="results" aria-label="Results">
+            ${this.result && !this.running && this.result.code !== (this.editedCode ?? this.program.code)
+              ? html`<p class="stale" role="status">These results are from before your last change — press <b>Run</b> to update them.</p>`
+              : nothing}
             ${this.result
               ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
                   .simTime=${this.result.simTime} .runMs=${this.result.runMs}
@@ -331,8 +337,20 @@ export class SbApp extends LitElement {
       this.noteRunEnd(code, started, true);
       this.running = false;
       this.result = null;
-      this.resultNote = 'The last run did not finish.';
-      this.notice = { kind: 'error', text: 'The run did not finish.', detail: (e as Error).message };
+      if (/restarted/.test((e as Error).message)) {
+        // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
+        this.resultNote = 'The run was stopped.';
+        this.notice = { kind: 'info', text: 'Stopped. The Python engine had to restart, so the next run takes a few seconds longer.' };
+        this.engineReady = false;
+        this.engineStatus = 'Python engine restarting…';
+        void this.engine.ready.then(() => {
+          this.engineReady = true;
+          this.engineStatus = 'Python engine ready';
+        });
+      } else {
+        this.resultNote = 'The last run did not finish.';
+        this.notice = { kind: 'error', text: 'The run did not finish.', detail: (e as Error).message };
+      }
       return;
     }
     this.running = false;
@@ -347,6 +365,7 @@ export class SbApp extends LitElement {
       return;
     }
     this.result = {
+      code,
       response: result.response,
       recorders: edited ? inferRecorders(result.response) : program.recorders,
       simTime: simulatedTime(result.response) ?? (edited ? null : program.simTime),
@@ -416,7 +435,8 @@ export class SbApp extends LitElement {
   }
 
   private saveFile(): void {
-    const project = makeProject(this.plugin.id, this.projectName, this.editor.save());
+    // hand-edited code is part of the learner's work: the file keeps it, as autosave does
+    const project = makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([JSON.stringify(project, null, 1)], { type: 'application/json' }));
     a.download = fileNameFor(this.projectName, 'json');

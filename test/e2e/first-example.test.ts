@@ -7,6 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
@@ -22,7 +23,7 @@ before(async () => {
   await buildApp('dist-e2e');
   server = await startPreview('dist-e2e');
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   // Live runs off for the tests that press Run themselves (a live run in between would race them);
   // the live-run test switches them on with the checkbox, as a learner would.
   await context.addInitScript(() => {
@@ -204,6 +205,21 @@ test('a broken project file is refused and replaces nothing', async () => {
   await page.locator('#open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
   assert.equal(await codeText(page), codeBefore);
+});
+
+test('Save writes hand-edited code into the project file; opening that file brings it back', async () => {
+  await page.locator('sb-code-panel button', { hasText: 'Edit' }).click();
+  const edited = 'import nest\nnest.ResetKernel()\n# my own version\nresponse = {}\n';
+  await page.locator('sb-code-panel textarea').fill(edited);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save').click()]);
+  const text = await readFile((await download.path())!, 'utf8');
+  assert.equal(JSON.parse(text).editedCode, edited);
+  await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
+  assert.equal(await page.locator('sb-code-panel textarea').count(), 0);
+  await page.locator('#open-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.locator('sb-code-panel textarea').waitFor();
+  assert.equal(await page.locator('sb-code-panel textarea').inputValue(), edited);
+  await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
 });
 
 /** Sets the weight of the first example's poisson → n1 connection (its shadow number block). */

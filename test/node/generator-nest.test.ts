@@ -547,3 +547,28 @@ test('no detached-stack problem for one stack, loose value blocks, or extra stac
   const three = generateNest(load([chain([dcBlock('dc', 'd', 100)]), loop], [{ name: 'dc1', id: 'd' }]));
   assert.deepEqual(three.problems.map((p) => p.blockId), ['rep']);
 });
+
+// ---- weight units and meters on models without a voltage ------------------------------------
+
+test('the weight label names the unit of the target model: pA, nS for conductance models, mV where V jumps', async () => {
+  const { weightUnitLabel } = await import('../../blocks/nest/catalog');
+  assert.equal(weightUnitLabel('poisson_generator', 'iaf_psc_alpha'), '(pA)');
+  assert.equal(weightUnitLabel('poisson_generator', 'hh_psc_alpha'), '(pA)');
+  for (const m of ['iaf_cond_exp', 'iaf_cond_alpha', 'aeif_cond_alpha']) assert.equal(weightUnitLabel('poisson_generator', m), '(nS)', m);
+  assert.equal(weightUnitLabel('poisson_generator', 'iaf_psc_delta'), '(mV)');
+  assert.equal(weightUnitLabel('poisson_generator', 'izhikevich'), '(mV)');
+  assert.equal(weightUnitLabel('dc_generator', 'iaf_cond_alpha'), '(× current)');
+});
+
+test('a voltmeter on a parrot_neuron is flagged with NEST\'s IllegalConnection text; on an iaf neuron it is not', () => {
+  const vmBlock = (id: string, varId: string): B => ({ type: 'nest_voltmeter', id, fields: { NAME: v(varId) } });
+  const workspace = (model: string) => load(
+    [chain([population('p', 'n', model, 1), vmBlock('m', 'vm'), connectBlock('c', 'vm', 'n', 1, 1), simulateBlock('s', 10)])],
+    [{ name: 'n1', id: 'n' }, { name: 'vm1', id: 'vm' }],
+  );
+  const parrot = generateNest(workspace('parrot_neuron'));
+  const flagged = parrot.problems.filter((p) => p.blockId === 'c').map((p) => p.message);
+  assert.equal(flagged.length, 1, JSON.stringify(parrot.problems));
+  assert.match(flagged[0], /^IllegalConnection: .*does not support data logging requests/);
+  assert.deepEqual(generateNest(workspace('iaf_psc_alpha')).problems.filter((p) => p.blockId === 'c'), []);
+});

@@ -89,6 +89,12 @@ export interface Kernel {
   getConnectionColumns(index: ArrayLike<number>, keys: string[]): Record<string, Float64Array | string[]>;
   /** SynapseCollection.set(): one dict for all, or one per connection. */
   setConnectionStatus(index: ArrayLike<number>, params: Params | Params[]): void;
+  /** nest.GetDefaults(model): the defaults of a node or synapse model (copies included). */
+  getDefaults(model: string): Record<string, unknown>;
+  /** nest.SetDefaults(model, params): what later Create / Connect start from. */
+  setDefaults(model: string, params: Params): void;
+  /** nest.CopyModel(old, new, params): a new model name with old's defaults (and params). */
+  copyModel(old: string, name: string, params?: Params): void;
   /** nest.random parameter's GetValue(): one draw from the kernel's stream. */
   drawParameter(spec: RandomSpec): number;
 }

@@ -24,6 +24,7 @@ import {
   LOCAL_SYNAPSE_MODELS, NEST_MODELS, TICS_PER_MS, asNumber, checkDelay, checkKernelStatus, checkParams,
   checkSynapseModel, delayToSteps, isOnGrid, msToTics, unknownModelError,
 } from './models';
+import { ModelRegistry, synapseModelId } from './model-defaults';
 import { NeuronPopulation, createPopulation, ExpPopulation } from './neurons';
 import { createCondPopulation } from './cond-neurons';
 import { createAdaptivePopulation } from './adaptive-neurons';
@@ -60,7 +61,10 @@ const ILLEGAL = 'Creation of connection is not possible because:\n';
 
 /** Where a global id lives. */
 interface NodeRef {
+  /** the built-in model (what NEST_MODELS describes) */
   model: string;
+  /** the name it was created by: the model, or a CopyModel copy of it */
+  name: string;
   /** index into pops (neurons) or devices */
   index: number;
   /** index inside the population (neurons) */
@@ -108,9 +112,6 @@ interface PlasticOut {
   silent: Uint8Array;
 }
 
-/** The synapse models by their index in the connection list (NEST lists connections in this order). */
-const SYNAPSE_INDEX: Record<string, number> = { static_synapse: 0, stdp_synapse: 1 };
-const SYNAPSE_NAMES = ['static_synapse', 'stdp_synapse'];
 /** syn_spec keys each local synapse model reads (others: NEST's UnaccessedDictionaryEntry). */
 const SYN_SPEC_KEYS: Record<string, readonly string[]> = {
   static_synapse: ['synapse_model', 'weight', 'delay', 'receptor_type'],
@@ -159,6 +160,10 @@ export class NestKernel implements Kernel {
   /** Per connection: receptor_type (only a parrot's port 1 is not 0: spikes there are not
    * repeated, they only count for the stdp_synapse history). */
   private connReceptor = new GrowableF64();
+  /** Per connection: its synapse model, as an index into models.synapseNames (copies included). */
+  private connSyn = new GrowableF64();
+  /** SetDefaults / CopyModel: changed defaults and model copies (gone after ResetKernel). */
+  private models = new ModelRegistry();
   /** Every stdp_synapse connection's state and parameters. */
   private stdp = new StdpSynapses();
   /** (meter id, neuron id) pairs already connected: NEST allows one per pair. */
@@ -208,6 +213,8 @@ export class NestKernel implements Kernel {
     this.connDelay = new GrowableF64();
     this.connPlastic = new GrowableF64();
     this.connReceptor = new GrowableF64();
+    this.connSyn = new GrowableF64();
+    this.models = new ModelRegistry();
     this.stdp = new StdpSynapses();
     this.plasticIn = [];
     this.histories = [];
@@ -256,8 +263,8 @@ export class NestKernel implements Kernel {
       max_delay: hasConnections ? this.stepsToMs(this.maxDelaySteps) : this.resolution,
       network_size: this.nodes.length,
       num_connections: this.connSrc.length,
-      node_models: Object.keys(NEST_MODELS).sort(),
-      synapse_models: [...LOCAL_SYNAPSE_MODELS],
+      node_models: [...Object.keys(NEST_MODELS), ...this.models.nodeCopyNames()].sort(),
+      synapse_models: [...LOCAL_SYNAPSE_MODELS, ...this.models.synapseCopyNames()].sort(),
       connection_rules: Object.keys(CONNECTION_RULES),
       ms_per_tic: 1 / TICS_PER_MS,
       tics_per_ms: TICS_PER_MS,
@@ -268,6 +275,28 @@ export class NestKernel implements Kernel {
     };
   }
 
+  // ---------------------------------------------------------------- model defaults
+
+  /** nest.GetDefaults(model): a node or synapse model's defaults (see model-defaults.ts). */
+  getDefaults(model: string): Record<string, unknown> {
+    return this.models.getDefaults(model, (index) => {
+      let n = 0;
+      const syn = this.connSyn.raw;
+      for (let c = 0; c < this.connSyn.length; c++) if (syn[c] === index) n++;
+      return n;
+    });
+  }
+
+  /** nest.SetDefaults(model, params): later Create / Connect start from these values. */
+  setDefaults(model: string, params: Params): void {
+    this.models.setDefaults(model, params, this.resolution);
+  }
+
+  /** nest.CopyModel(old, new, params): `new` becomes a model name of its own. */
+  copyModel(old: string, name: string, params?: Params): void {
+    this.models.copyModel(old, name, params ?? undefined, this.resolution);
+  }
+
   /** Steps → ms the way NEST converts (tics × ms per tic), so times print like NEST's. */
   private stepsToMs(steps: number): number {
     return steps * this.stepTics * 0.001;
@@ -275,9 +304,12 @@ export class NestKernel implements Kernel {
 
   // ---------------------------------------------------------------- nodes
 
-  create(model: string, n: number, params?: Params | Params[]): { first: number; last: number } {
+  create(name: string, n: number, params?: Params | Params[]): { first: number; last: number } {
+    // a CopyModel copy is its built-in model with other defaults
+    const model = this.models.nodeBase(name) ?? name;
     const info = NEST_MODELS[model];
-    if (!info) throw unknownModelError(model);
+    if (!info) throw unknownModelError(name);
+    const defaults = this.models.nodeDefaults(name);
     if (!Number.isInteger(n) || n < 0) throw new NestError('BadProperty', '');
     if (n === 0) throw new NestError('BadParameterValue', 'BadParameterValue');
     const first = this.nodes.length + 1;
@@ -291,9 +323,14 @@ export class NestKernel implements Kernel {
       const p = paramsFor(k);
       if (!p) continue;
       if (k > 0 && !Array.isArray(params)) break; // the same dict for all: one check is enough
-      const err = checkParams(model, p, first + k, undefined, this.resolution);
+      const err = checkParams(model, p, first + k, defaults ? this.models.getNodeDefaults(name, this.resolution) : undefined, this.resolution);
       if (err) throw err;
     }
+    // SetDefaults / CopyModel values first, then the params of this Create
+    const startValues = (k: number): Params | undefined => {
+      const p = paramsFor(k);
+      return defaults ? ({ ...defaults, ...p } as Params) : p;
+    };
     this.checkRoom(
       info.kind === 'neuron' ? n * this.neuronBytes(model, this.maxDelaySteps + 1) : n * BYTES_PER_DEVICE,
       `${count(n)} more ${info.kind === 'neuron' ? 'neurons' : 'devices'} (${count(this.nodes.length + n)} nodes in all)`,
@@ -306,8 +343,8 @@ export class NestKernel implements Kernel {
       this.pops.push(pop);
       this.updaters.push(pop);
       for (let k = 0; k < n; k++) {
-        this.nodes.push({ model, index, local: k });
-        const p = paramsFor(k);
+        this.nodes.push({ model, name, index, local: k });
+        const p = startValues(k);
         if (p) pop.setStatus(k, p);
       }
     } else {
@@ -316,10 +353,10 @@ export class NestKernel implements Kernel {
         const dev = this.makeDevice(id, model as DeviceModel);
         // noise_generator's dt defaults to 1 ms, or 10 steps when 1 ms is off the grid (probed)
         if (dev instanceof NoiseGenerator && !isOnGrid(1, this.resolution)) dev.par.dt = 10 * this.resolution;
-        const p = paramsFor(k);
+        const p = startValues(k);
         dev.setStatus(p ?? {}, this.stepTics);
         if (dev instanceof SpikeGenerator) dev.loadTimes(this.stepTics, this.now);
-        this.nodes.push({ model, index: this.devices.length, local: 0 });
+        this.nodes.push({ model, name, index: this.devices.length, local: 0 });
         this.devices.push(dev);
         if (info.kind === 'generator') this.updaters.push(dev);
         if (dev instanceof Multimeter) this.meters.push(dev);
@@ -399,7 +436,7 @@ export class NestKernel implements Kernel {
           d.events = this.events(id);
         }
       }
-      d.model = ref.model;
+      d.model = ref.name;
       d.global_id = id;
       d.frozen = false;
       d.local = true;
@@ -450,9 +487,13 @@ export class NestKernel implements Kernel {
   connect(pre: ArrayLike<number>, post: ArrayLike<number>, connSpec: ConnSpec, synSpec: SynSpec): void {
     for (let k = 0; k < pre.length; k++) this.node(pre[k]);
     for (let k = 0; k < post.length; k++) this.node(post[k]);
-    const synapse = synSpec.synapse_model ?? 'static_synapse';
+    const synapseName = synSpec.synapse_model ?? 'static_synapse';
+    // a CopyModel copy connects as its built-in model, with the copy's defaults
+    const synapse = this.models.synapseBase(synapseName) ?? synapseName;
     const synapseError = checkSynapseModel(synapse);
     if (synapseError) throw synapseError;
+    const synIndex = this.models.synapseIndex(synapseName);
+    const synDefaults = this.models.getSynapseParams(synapseName);
     const ruleName = connSpec.rule ?? 'all_to_all';
     const rule = CONNECTION_RULES[ruleName];
     if (!rule) {
@@ -470,8 +511,8 @@ export class NestKernel implements Kernel {
     // Every numeric synapse parameter: a number, one value per connection, or a nest.random
     // parameter drawn per connection.
     const spec = synSpec as Record<string, unknown>;
-    const values: [string, unknown][] = [['weight', spec.weight ?? 1.0], ['delay', spec.delay ?? 1.0]];
-    if (plastic) for (const [k, d] of Object.entries(STDP_DEFAULTS)) values.push([k, spec[k] ?? d]);
+    const values: [string, unknown][] = [['weight', spec.weight ?? synDefaults.weight], ['delay', spec.delay ?? synDefaults.delay]];
+    if (plastic) for (const k of Object.keys(STDP_DEFAULTS)) values.push([k, spec[k] ?? synDefaults[k]]);
     for (const [key, v] of values) {
       if (Array.isArray(v)) {
         const len = rule.arrayLength(pre.length, post.length, connSpec);
@@ -550,6 +591,7 @@ export class NestKernel implements Kernel {
       this.connDelay.push(d);
       this.connPlastic.push(plastic ? this.stdp.add(index, w, d, madeParams[k / 4]) : -1);
       this.connReceptor.push(receptor);
+      this.connSyn.push(synIndex);
       if (this.connSrc.length === 1) {
         this.minDelaySteps = d;
         this.maxDelaySteps = d;
@@ -576,9 +618,10 @@ export class NestKernel implements Kernel {
    */
   getConnections(source: ArrayLike<number> | null, target: ArrayLike<number> | null, synapseModel: string | null): ConnectionList {
     // (from Python, None arrives as undefined)
+    const want = synapseModel == null ? -1 : this.models.synapseIndex(synapseModel);
     if (synapseModel != null) {
       const err = checkSynapseModel(synapseModel);
-      if (err && !(synapseModel in SYNAPSE_INDEX)) {
+      if (err && want < 0) {
         // a NEST model we do not implement has no connections here
         if (err.nestName !== 'NotAvailableInLocalEngine') throw err;
         return { index: new Int32Array(0), source: new Int32Array(0), target: new Int32Array(0) };
@@ -586,20 +629,20 @@ export class NestKernel implements Kernel {
     }
     const srcSet = source == null ? null : new Set(Array.from(source));
     const tgtSet = target == null ? null : new Set(Array.from(target));
-    const want = synapseModel == null ? -1 : SYNAPSE_INDEX[synapseModel];
-    const src = this.connSrc.raw, tgt = this.connTgt.raw, plastic = this.connPlastic.raw;
+    const src = this.connSrc.raw, tgt = this.connTgt.raw, syn = this.connSyn.raw;
     const picked: number[] = [];
     for (let c = 0; c < this.connSrc.length; c++) {
       if (srcSet !== null && !srcSet.has(src[c])) continue;
       if (tgtSet !== null && !tgtSet.has(tgt[c])) continue;
-      if (want >= 0 && (plastic[c] >= 0 ? 1 : 0) !== want) continue;
+      if (want >= 0 && syn[c] !== want) continue;
       picked.push(c);
     }
     const group = (c: number): number => {
       if (NEST_MODELS[this.nodes[src[c] - 1].model].kind !== 'neuron') return 2;
       return NEST_MODELS[this.nodes[tgt[c] - 1].model].kind === 'neuron' ? 0 : 1;
     };
-    const key = picked.map((c) => [(plastic[c] >= 0 ? 1 : 0) * 3 + group(c), src[c], c]);
+    // synapse models in NEST's id order: static_synapse, stdp_synapse, then copies as made
+    const key = picked.map((c) => [syn[c] * 3 + group(c), src[c], c]);
     key.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
     const index = Int32Array.from(key, (k) => k[2]);
     return { index, source: index.map((c) => src[c]), target: index.map((c) => tgt[c]) };
@@ -619,8 +662,8 @@ export class NestKernel implements Kernel {
         // what NEST 3.10 reports (its model id and C++ object size), for programs that print it
         sizeof: pid >= 0 ? 96 : 32,
         source: this.connSrc.raw[c],
-        synapse_id: pid >= 0 ? 50 : 29,
-        synapse_model: pid >= 0 ? 'stdp_synapse' : 'static_synapse',
+        synapse_id: synapseModelId(this.connSyn.raw[c]),
+        synapse_model: this.models.synapseNames[this.connSyn.raw[c]],
         target: this.connTgt.raw[c],
         target_thread: 0,
         weight: this.connWeight.raw[c],
@@ -644,7 +687,7 @@ export class NestKernel implements Kernel {
     const ports = keys.includes('port') ? this.connectionPorts() : null;
     for (const key of keys) {
       if (key === 'synapse_model') {
-        out[key] = rows.map((c) => (plastic[c] >= 0 ? 'stdp_synapse' : 'static_synapse'));
+        out[key] = rows.map((c) => this.models.synapseNames[this.connSyn.raw[c]]);
         continue;
       }
       const col = new Float64Array(n);
@@ -661,7 +704,7 @@ export class NestKernel implements Kernel {
           case 'receptor': v = this.connReceptor.raw[c]; break;
           case 'target_thread': v = 0; break;
           case 'sizeof': v = plastic[c] >= 0 ? 96 : 32; break;
-          case 'synapse_id': v = plastic[c] >= 0 ? 50 : 29; break;
+          case 'synapse_id': v = synapseModelId(this.connSyn.raw[c]); break;
           default: v = plastic[c] >= 0 && key in STDP_DEFAULTS ? this.stdp.get(plastic[c], key) : undefined;
         }
         if (v === undefined) {
@@ -686,7 +729,7 @@ export class NestKernel implements Kernel {
       const c = this.connection(index[k]);
       const p = (Array.isArray(params) ? params[k] : params) as Record<string, unknown>;
       const pid = this.connPlastic.raw[c];
-      const model = pid >= 0 ? 'stdp_synapse' : 'static_synapse';
+      const model = this.models.synapseNames[this.connSyn.raw[c]];
       const allowed = ['weight', 'delay', ...(pid >= 0 ? Object.keys(STDP_DEFAULTS) : [])];
       const unknown = Object.keys(p).filter((key) => !allowed.includes(key)).sort();
       if (unknown.length > 0) {
@@ -732,7 +775,7 @@ export class NestKernel implements Kernel {
   private connectionPorts(): Int32Array {
     if (this.portsCache !== null && this.portsCache.length === this.connSrc.length) return this.portsCache;
     const ports = new Int32Array(this.connSrc.length);
-    for (const model of SYNAPSE_NAMES) {
+    for (const model of this.models.synapseNames) {
       const list = this.getConnections(null, null, model).index;
       for (let k = 0; k < list.length; k++) ports[list[k]] = k;
     }

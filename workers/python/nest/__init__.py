@@ -298,9 +298,78 @@ def SetStatus(nodes, params, val=None):
     nodes.set(params)
 
 
+# -- model defaults ------------------------------------------------------------------------------
+def GetDefaults(model, keys=None, output=""):
+    """A model's defaults (node or synapse model, CopyModel copies included), as NEST 3.10 gives them."""
+    if not isinstance(model, str):
+        raise TypeError("model must be a string")
+    status = _bridge.normalize_status(
+        _bridge.py_value(_bridge.call("nest.GetDefaults()", "getDefaults", model))
+    )
+    for key in ("synapse_modelid", "num_connections", "receptor_type", "model_id"):
+        if key in status:
+            status[key] = int(status[key])
+    if status.get("element_type") == "synapse":
+        status["weight_recorder"] = NodeCollection()  # NEST: an empty collection by default
+        status = dict(sorted(status.items()))
+    if keys is None:
+        result = status
+    elif isinstance(keys, str):
+        if keys not in status:
+            raise KeyError(keys)
+        result = status[keys]
+    elif isinstance(keys, (list, tuple)):
+        for k in keys:
+            if k not in status:
+                raise KeyError(k)
+        result = [status[k] for k in keys]  # NEST 3.10 answers a list for a list or tuple
+    else:
+        raise TypeError("keys should be either a string or an iterable")
+    if output == "json":
+        import json
+
+        from ._nodes import _jsonable
+
+        def plain(value):
+            if isinstance(value, NodeCollection):
+                return value.tolist()
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return [plain(v) for v in value]
+            return value
+
+        return json.dumps(_jsonable(plain(result)))
+    if output not in ("", None):
+        raise not_available(f"nest.GetDefaults(output={output!r})")
+    return result
+
+
+def SetDefaults(model, params, val=None):
+    """Change a model's defaults: later Create (node models) or Connect (synapse models) use them."""
+    if not isinstance(model, str):
+        raise TypeError("model must be a string")
+    if isinstance(params, str):
+        params = {params: val}
+    if not isinstance(params, dict):
+        raise TypeError("params must be a dict")
+    _bridge.call("nest.SetDefaults()", "setDefaults", model, _bridge.js_value(params))
+
+
+def CopyModel(existing, new, params=None):
+    """A new model name: a copy of `existing` with its present defaults, changed by `params`."""
+    if not isinstance(existing, str) or not isinstance(new, str):
+        raise TypeError("model names must be strings")
+    if params is not None and not isinstance(params, dict):
+        raise TypeError("params must be a dict")
+    _bridge.call(
+        "nest.CopyModel()", "copyModel", existing, new, None if not params else _bridge.js_value(params)
+    )
+
+
 # -- PyNEST calls the local engine does not provide ---------------------------------------------
 _NOT_PROVIDED = (
-    "GetDefaults SetDefaults CopyModel Disconnect Prepare Run Cleanup RunManager "
+    "Disconnect Prepare Run Cleanup RunManager "
     "Install PrintNodes GetNodes GetLocalNodeCollection Models node_models_list help helpdesk "
     "CreateParameter CreateMask GetPosition Displacement Distance FindNearestElement "
     "FindCenterElement GetTargetNodes GetSourceNodes GetTargetPositions GetSourcePositions "
@@ -354,7 +423,7 @@ class _NestModule(types.ModuleType):
 sys.modules[__name__].__class__ = _NestModule
 
 __all__ = [
-    "Connect", "Create", "GetConnections", "GetKernelStatus", "Parameter", "SynapseCollection", "GetStatus", "KernelException", "NESTError",
+    "Connect", "CopyModel", "Create", "GetConnections", "GetDefaults", "SetDefaults", "GetKernelStatus", "Parameter", "SynapseCollection", "GetStatus", "KernelException", "NESTError",
     "NESTErrors", "NodeCollection", "NotAvailableInLocalEngine", "ResetKernel",
     "SetKernelStatus", "SetStatus", "Simulate", "VerbosityLevel", "get_verbosity",
     "set_verbosity",
