@@ -120,18 +120,20 @@ const random = (type: string): B => {
   const { inputs } = fromToolbox(type);
   return { type, inputs };
 };
+/** The toolbox's uniform block with a range for a membrane potential (its own range fits weights and delays). */
+const uniformVm = (): B => ({ ...random('nest_random_uniform'), inputs: { min: sh('math_number', -70), max: sh('math_number', -55) } });
 
 function randomProgram(): B[] {
   const pop = named(fromToolbox('nest_population', { MODEL: 'iaf_psc_alpha' }), 'NAME', 'v_n1');
   const inputs = pop.inputs as B;
   inputs.N = sh('nest_count', 20);
   inputs.I_e = { ...(inputs.I_e as B), block: { ...random('nest_random_exponential'), inputs: { beta: sh('math_number', 300) } } };
-  inputs.PARAMS = { block: { type: 'nest_param', fields: { PARAM: 'V_m' }, inputs: { VALUE: { ...sh('math_number', -70), block: random('nest_random_uniform') } } } };
+  inputs.PARAMS = { block: { type: 'nest_param', fields: { PARAM: 'V_m' }, inputs: { VALUE: { ...sh('math_number', -70), block: uniformVm() } } } };
   const second = named(fromToolbox('nest_population', { MODEL: 'iaf_psc_alpha' }), 'NAME', 'v_n2');
   (second.inputs as B).N = sh('nest_count', 20);
   return [
     kernel(), pop, second,
-    { type: 'nest_set', fields: { PARAM: 'V_m', TARGET: { id: 'v_n2' } }, inputs: { VALUE: { block: random('nest_random_uniform') } } },
+    { type: 'nest_set', fields: { PARAM: 'V_m', TARGET: { id: 'v_n2' } }, inputs: { VALUE: { block: uniformVm() } } },
     named(fromToolbox('nest_poisson_generator'), 'NAME', 'v_pg1'), spikeRecorder(),
     connect('pg1', 'n1', {}, { WEIGHT: { ...sh('nest_slider_weight', 1), block: random('nest_random_normal') } }),
     connect('n1', 'n2', {}, { WEIGHT: { ...sh('nest_slider_weight', 1), block: random('nest_random_lognormal') } }),
