@@ -5,21 +5,25 @@
  *   npm run -s sim -- FILE.py --json       exactly the response as JSON (typed arrays as lists);
  *                                          -s keeps npm's own banner off stdout
  *   npm run sim -- FILE.py --timeout 10    stop the program after 10 s (default 60, 0 = never)
+ *   npm run sim -- FILE.py --backend nest-server=http://127.0.0.1:52425 --token T
+ *                                          run it on a real NEST Server instead (src/remote)
  *
  * With --json, stdout carries the JSON and nothing else: the program's prints and warnings,
  * errors and the timing line all go to stderr.
  *
  * Exit status: 0 ran, 1 the program failed (message with line number on stderr), 2 usage or
- * unreadable file, 124 stopped by --timeout (as timeout(1) does).
+ * unreadable file, 3 the server could not run it (unreachable, token refused …), 124 stopped by
+ * --timeout (as timeout(1) does).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadNodeRuntime } from './node-runtime';
 import { SIGINT } from '../../workers/runtime';
-import type { RunError } from '../../workers/api';
+import type { RunError, RunResult } from '../../workers/api';
+import { NestServerClient, ServerError } from '../remote/nest-server';
 
-const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS]';
+const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS] [--backend local | nest-server=URL] [--token TOKEN]';
 const DEFAULT_TIMEOUT_S = 60;
 /** Exit status of a run stopped by --timeout (the convention of coreutils' timeout). */
 const TIMED_OUT = 124;
@@ -96,15 +100,31 @@ interface Options {
   json: boolean;
   /** seconds; 0 = no limit */
   timeout: number;
+  /** null: the local engine */
+  nestServer: string | null;
+  token: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
   let json = false;
   let timeout = DEFAULT_TIMEOUT_S;
+  let nestServer: string | null = null;
+  let token: string | undefined;
   const files: string[] = [];
+  const valueOf = (arg: string, name: string, k: number): string => (arg === name ? argv[k + 1] ?? '' : arg.slice(name.length + 1));
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (arg === '--json') json = true;
+    else if (arg === '--backend' || arg.startsWith('--backend=')) {
+      const backend = valueOf(arg, '--backend', k);
+      if (arg === '--backend') k++;
+      if (backend === 'local') nestServer = null;
+      else if (backend.startsWith('nest-server=') && /^https?:\/\//.test(backend.slice('nest-server='.length))) nestServer = backend.slice('nest-server='.length);
+      else fail(2, `--backend is local or nest-server=http://HOST:PORT, got ${backend || 'nothing'}\n${USAGE}`);
+    } else if (arg === '--token' || arg.startsWith('--token=')) {
+      token = valueOf(arg, '--token', k);
+      if (arg === '--token') k++;
+    }
     else if (arg === '--timeout' || arg.startsWith('--timeout=')) {
       const text = arg === '--timeout' ? argv[++k] : arg.slice('--timeout='.length);
       const seconds = Number(text);
@@ -116,7 +136,7 @@ function parseArgs(argv: string[]): Options {
     else files.push(arg);
   }
   if (files.length !== 1) fail(2, USAGE);
-  return { file: files[0], json, timeout };
+  return { file: files[0], json, timeout, nestServer, token };
 }
 
 /**
@@ -162,13 +182,44 @@ class Watchdog {
   }
 }
 
+/** Recorder events from a server come as lists; the summary reads typed arrays, as the local engine gives. */
+function typedEvents(response: unknown): unknown {
+  const events = (response as { events?: unknown })?.events;
+  if (!Array.isArray(events)) return response;
+  const typed = events.map((ev) =>
+    ev && typeof ev === 'object'
+      ? Object.fromEntries(Object.entries(ev).map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'number') ? Float64Array.from(v) : v]))
+      : ev,
+  );
+  return { ...(response as object), events: typed };
+}
+
+async function runOnServer(url: string, token: string | undefined, code: string, timeout: number): Promise<RunResult> {
+  const client = new NestServerClient({ url, token, timeoutMs: timeout > 0 ? timeout * 1000 : 24 * 3600 * 1000 });
+  try {
+    const result = await client.run(code);
+    return result.ok ? { ...result, response: typedEvents(result.response) } : result;
+  } catch (error) {
+    if (error instanceof ServerError) fail(error.problem === 'timeout' ? TIMED_OUT : 3, error.message);
+    throw error;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { file, json, timeout } = parseArgs(argv);
+  const { file, json, timeout, nestServer, token } = parseArgs(argv);
   let code: string;
   try {
     code = readFileSync(file, 'utf8');
   } catch (error) {
     fail(2, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (nestServer !== null) {
+    const result = await runOnServer(nestServer, token, code, timeout);
+    const out = json ? process.stderr : process.stdout;
+    if (result.stdout) out.write(result.stdout);
+    if (!result.ok) fail(1, describeError(file, result.error));
+    process.stdout.write(json ? `${responseJson(result.response)}\n` : `${summarize(result.response)}\nran on NEST Server ${nestServer} in ${result.timings.totalMs.toFixed(1)} ms\n`);
+    return;
   }
 
   const interrupt = new SharedArrayBuffer(1);

@@ -1,0 +1,124 @@
+// The NEST Server client (src/remote/nest-server.ts) against a real `nest-server` from the
+// project's venv (nest-simulator 3.10), started here on a free port with exec enabled, a token and
+// RestrictedPython on (its default), and stopped afterwards.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import * as Blockly from 'blockly';
+import { registerNestBlocks } from '../../blocks/nest/index';
+import { generateNest } from '../../generators/nest';
+import { NestServerClient, ServerError } from '../../src/remote/nest-server';
+import { freePort } from '../lib/free-port.mjs';
+import { runLocalSim, venvPython } from '../lib/python';
+import { writeFileSync } from 'node:fs';
+import { N1_SPIKE_TIMES, N1_VM, n1Program, printedMismatch, valueAt } from '../lib/reference-cases';
+
+const TOKEN = `test-${Math.random().toString(36).slice(2)}`;
+let server: ChildProcess;
+let url: string;
+let dir: string;
+
+before(async () => {
+  const bin = dirname(venvPython());
+  const port = await freePort();
+  dir = mkdtempSync(join(tmpdir(), 'spikeblocks-nest-server-'));
+  url = `http://127.0.0.1:${port}`;
+  server = spawn(join(bin, 'nest-server'), ['start', '-h', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      NEST_SERVER_ENABLE_EXEC_CALL: 'true',
+      NEST_SERVER_ACCESS_TOKEN: TOKEN,
+      NEST_SERVER_LOGFILE: join(dir, 'nest-server.log'),
+      OMP_NUM_THREADS: '1',
+    },
+    detached: true, // its own process group: gunicorn's workers are stopped with it
+    stdio: 'ignore',
+  });
+  const client = new NestServerClient({ url, token: TOKEN, timeoutMs: 2000 });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await client.health();
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`nest-server did not come up: ${(e as Error).message}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+});
+
+after(() => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('health: the server names its NEST version', async () => {
+  const info = await new NestServerClient({ url, token: TOKEN }).health();
+  assert.equal(info.nest, '3.10.0');
+});
+
+test('reference case N1 run on NEST Server gives the values of cases.md', async () => {
+  const result = await new NestServerClient({ url, token: TOKEN }).run(n1Program());
+  assert.ok(result.ok, JSON.stringify(result));
+  const [spikes, vm] = (result.response as { events: { times: number[]; V_m: number[] }[] }).events;
+  assert.deepEqual(spikes.times, N1_SPIKE_TIMES);
+  const wrong = N1_VM.map(([t, digits]) => printedMismatch(valueAt(vm.times, vm.V_m, t), digits, `V_m(${t})`)).filter(Boolean);
+  assert.deepEqual(wrong, []);
+});
+
+test('the generated code of the first example passes RestrictedPython and runs there', async () => {
+  registerNestBlocks();
+  const ws = new Blockly.Workspace();
+  Blockly.serialization.workspaces.load(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../blocks/examples/first-example.json'), 'utf8')), ws);
+  const { code } = generateNest(ws);
+  const result = await new NestServerClient({ url, token: TOKEN }).run(code);
+  assert.ok(result.ok, JSON.stringify(result));
+  const response = result.response as { events: { times: number[]; V_m?: number[] }[]; biological_time: number };
+  assert.equal(response.biological_time, 1000);
+  // NEST 3.10 gives 21–45 spikes over seeds for this network (test/nest/first-example.test.ts)
+  assert.ok(response.events[0].times.length >= 10 && response.events[0].times.length <= 70);
+  // samples every 0.1 ms at 0.1 … 1000.0, less the last min_delay slice (delay 1 ms: 10 samples)
+  assert.equal(response.events[1].V_m?.length, 9990);
+});
+
+test('a Python error comes back as a failed run with its type and line', async () => {
+  const result = await new NestServerClient({ url, token: TOKEN }).run('import nest\nx = 1\ny = x / 0\nresponse = {}\n');
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.equal(result.error.type, 'ZeroDivisionError');
+  assert.equal(result.error.line, 3);
+  assert.match(result.error.message, /division by zero/);
+});
+
+test('a wrong token, no token and a server that is not there are told apart', async () => {
+  const refused = (token?: string) => new NestServerClient({ url, token }).run('response = {}\n');
+  for (const token of ['wrong', undefined]) {
+    await assert.rejects(refused(token), (e: unknown) => e instanceof ServerError && e.problem === 'token' && /refused the access token/.test(e.message));
+  }
+  const gone = new NestServerClient({ url: `http://127.0.0.1:${await freePort()}`, token: TOKEN, timeoutMs: 5000 });
+  await assert.rejects(gone.health(), (e: unknown) => e instanceof ServerError && e.problem === 'unreachable' && /run the program locally/.test(e.message));
+});
+
+test('npm run sim --backend nest-server: N1 on the server equals the local engine value by value', async () => {
+  const file = join(dir, 'n1.py');
+  writeFileSync(file, n1Program());
+  const remote = JSON.parse((await runLocalSim(file, ['--backend', `nest-server=${url}`, '--token', TOKEN])).stdout);
+  const local = JSON.parse((await runLocalSim(file)).stdout);
+  assert.deepEqual(remote.events[0], local.events[0]); // the spike
+  const [r, l] = [remote.events[1], local.events[1]];
+  assert.deepEqual(r.times, l.times);
+  assert.equal(r.V_m.length, 79);
+  r.V_m.forEach((v: number, i: number) => assert.ok(Math.abs(v - l.V_m[i]) <= 1e-9 * Math.abs(v), `V_m[${i}]: server ${v}, local ${l.V_m[i]}`));
+  // a refused token is exit status 3 with the reason
+  await assert.rejects(runLocalSim(file, ['--backend', `nest-server=${url}`, '--token', 'wrong']), (e: { code?: number; stderr?: string }) => e.code === 3 && /refused the access token/.test(e.stderr ?? ''));
+});
