@@ -27,7 +27,7 @@ import { expGlibc, pow } from './libm';
 import { asNumber } from './models';
 import { NeuronPopulation } from './neurons';
 import {
-  A2, B31, B32, B41, B42, B43, B51, B52, B53, B54, B61, B62, B63, B64, B65,
+  A2, AdaptiveStepPopulation, B31, B32, B41, B42, B43, B51, B52, B53, B54, B61, B62, B63, B64, B65,
   C1, C3, C4, C5, C6, E1, E3, E4, E5, E6, ORDER, SAFETY,
 } from './cond-neurons';
 
@@ -55,48 +55,10 @@ function shrinkFactor(rmax: number): number {
 /** Fehlberg's stage weights by stage (rows 2–5; row 1 is A2): the inputs of k3 … k6. */
 const STAGES: readonly (readonly number[])[] = [[], [], [B31, B32], [B41, B42, B43], [B51, B52, B53, B54], [B61, B62, B63, B64, B65]];
 
-/** What both models share: absolute V_m, the carried integrator step size, the input rings. */
-abstract class AdaptivePopulation extends NeuronPopulation {
-  /** Membrane potential (mV, absolute). */
-  readonly v: Float64Array;
-  /** The integrator's step size per neuron (ms); starts at the resolution. */
-  readonly hInt: Float64Array;
-  exRing: Float64Array = new Float64Array(0);
-  inRing: Float64Array = new Float64Array(0);
-  protected h = 0.1;
-  protected refrSteps: Int32Array;
+/** What both models add to the shared adaptive-step base: the input current of the neuron being integrated. */
+abstract class AdaptivePopulation extends AdaptiveStepPopulation {
   /** Total input current of the neuron being integrated (I_e + current input of the last step). */
   protected iIn = 0;
-
-  constructor(model: string, first: number, n: number) {
-    super(model, first, n);
-    this.v = new Float64Array(n).fill(this.par.V_m[0]);
-    this.hInt = new Float64Array(n);
-    this.refrSteps = new Int32Array(n);
-  }
-
-  spikeRings(): Float64Array[] { return [this.exRing, this.inRing]; }
-  protected replaceSpikeRings(r: Float64Array[]): void { [this.exRing, this.inRing] = r; }
-  ringFor(w: number): Float64Array { return w >= 0 ? this.exRing : this.inRing; }
-
-  calibrate(h: number, stepTics: number): void {
-    // A new resolution restarts the integrator at one step (as for the conductance models).
-    if (h !== this.h || this.hInt[0] === 0) this.hInt.fill(h);
-    this.h = h;
-    for (let i = 0; i < this.n; i++) this.refrSteps[i] = this.refractorySteps(this.par.t_ref[i], stepTics);
-    this.dirty = false;
-  }
-
-  override getStatus(i: number): Record<string, unknown> {
-    const d = super.getStatus(i);
-    d.V_m = this.v[i];
-    return d;
-  }
-
-  override setStatus(i: number, params: Record<string, unknown>): void {
-    super.setStatus(i, params);
-    if ('V_m' in params) this.v[i] = asNumber(params.V_m);
-  }
 }
 
 /** hh_psc_alpha. State: V, m, h, n, then dI/dt and I of the excitatory and inhibitory alpha currents. */

@@ -92,8 +92,12 @@ function work(dim: number): Work {
   return { y0: f(), k1: f(), k2: f(), k3: f(), k4: f(), k5: f(), k6: f(), tmp: f(), err: f() };
 }
 
-/** What both conductance models share: absolute V_m, refractoriness, the carried step size. */
-abstract class CondPopulation extends NeuronPopulation {
+/**
+ * What every model integrated with adaptive RKF45 shares (the conductance models here,
+ * hh_psc_alpha and aeif_cond_alpha in adaptive-neurons.ts): absolute V_m, the integrator's step
+ * size carried from step to step, refractory steps, one input ring per sign of weight.
+ */
+export abstract class AdaptiveStepPopulation extends NeuronPopulation {
   /** Membrane potential (mV, absolute: NEST integrates V_m itself for these models). */
   readonly v: Float64Array;
   /** The integrator's step size per neuron (ms); starts at the resolution. */
@@ -102,21 +106,12 @@ abstract class CondPopulation extends NeuronPopulation {
   inRing: Float64Array = new Float64Array(0);
   protected h = 0.1;
   protected refrSteps: Int32Array;
-  /** One neuron's state while it is integrated, and the parameters its derivative reads. */
-  protected readonly s: Float64Array;
-  protected readonly w: Work;
-  protected refractory = false;
-  protected cm = 0; protected gl = 0; protected el = 0; protected eEx = 0; protected eIn = 0;
-  protected iIn = 0; protected vReset = 0; protected tauEx = 0; protected tauIn = 0;
-  protected abstract readonly f: Derivative;
 
-  constructor(model: string, first: number, n: number, dim: number) {
+  constructor(model: string, first: number, n: number) {
     super(model, first, n);
     this.v = new Float64Array(n).fill(this.par.V_m[0]);
     this.hInt = new Float64Array(n);
     this.refrSteps = new Int32Array(n);
-    this.s = new Float64Array(dim);
-    this.w = work(dim);
   }
 
   spikeRings(): Float64Array[] { return [this.exRing, this.inRing]; }
@@ -129,6 +124,34 @@ abstract class CondPopulation extends NeuronPopulation {
     this.h = h;
     for (let i = 0; i < this.n; i++) this.refrSteps[i] = this.refractorySteps(this.par.t_ref[i], stepTics);
     this.dirty = false;
+  }
+
+  override getStatus(i: number): Record<string, unknown> {
+    const d = super.getStatus(i);
+    d.V_m = this.v[i];
+    return d;
+  }
+
+  override setStatus(i: number, params: Record<string, unknown>): void {
+    super.setStatus(i, params);
+    if ('V_m' in params) this.v[i] = asNumber(params.V_m);
+  }
+}
+
+/** What both conductance models share: the scratch state and the parameters the derivative reads. */
+abstract class CondPopulation extends AdaptiveStepPopulation {
+  /** One neuron's state while it is integrated, and the parameters its derivative reads. */
+  protected readonly s: Float64Array;
+  protected readonly w: Work;
+  protected refractory = false;
+  protected cm = 0; protected gl = 0; protected el = 0; protected eEx = 0; protected eIn = 0;
+  protected iIn = 0; protected vReset = 0; protected tauEx = 0; protected tauIn = 0;
+  protected abstract readonly f: Derivative;
+
+  constructor(model: string, first: number, n: number, dim: number) {
+    super(model, first, n);
+    this.s = new Float64Array(dim);
+    this.w = work(dim);
   }
 
   /** Load neuron i's parameters into the fields the derivative reads. */
@@ -183,17 +206,6 @@ abstract class CondPopulation extends NeuronPopulation {
       curRing[k] = 0;
     }
     this.nSpiked = ns;
-  }
-
-  override getStatus(i: number): Record<string, unknown> {
-    const d = super.getStatus(i);
-    d.V_m = this.v[i];
-    return d;
-  }
-
-  override setStatus(i: number, params: Record<string, unknown>): void {
-    super.setStatus(i, params);
-    if ('V_m' in params) this.v[i] = asNumber(params.V_m);
   }
 }
 
