@@ -24,7 +24,6 @@
  */
 import { NestError } from './api';
 import { expGlibc, pow } from './libm';
-import { asNumber } from './models';
 import { NeuronPopulation } from './neurons';
 import {
   A2, AdaptiveStepPopulation, B31, B32, B41, B42, B43, B51, B52, B53, B54, B61, B62, B63, B64, B65,
