@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODELS, RATE, WEIGHTS, runModelCase, type ModelResult } from './model-case';
-import { launchChromium } from '../lib/chromium';
-import { startDev } from '../lib/servers';
+import { median, withBlankPage } from '../lib/bench';
 import { runOnRealNest, venvPython } from '../lib/python';
 
 const { values, positionals } = parseArgs({
@@ -33,10 +32,6 @@ const repeats = Math.max(1, Number(values.repeats));
 const models: string[] = positionals.length > 0 ? positionals : [...MODELS];
 const updates = neurons * Math.round(simTimeMs / 0.1);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summarize = (runs: ModelResult[]) => ({ wallMs: median(runs.map((r) => r.wallMs)), spikes: median(runs.map((r) => r.spikes)) });
 
 function inNode() {
@@ -48,14 +43,8 @@ function inNode() {
   return out;
 }
 
-async function inChromium() {
-  const server = await startDev();
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const blank = `${server.url}__bench__.html`;
-    await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-    await page.goto(blank);
+function inChromium() {
+  return withBlankPage(async (page) => {
     const out: Record<string, { wallMs: number; spikes: number }> = {};
     for (const model of models) {
       const runs = await page.evaluate(
@@ -69,10 +58,7 @@ async function inChromium() {
       out[model] = summarize(runs);
     }
     return out;
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 function nestProgram(model: string, n: number): string {

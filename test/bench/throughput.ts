@@ -18,8 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runThroughputCase, type ThroughputResult } from './throughput-case';
-import { launchChromium } from '../lib/chromium';
-import { startDev } from '../lib/servers';
+import { median, withBlankPage } from '../lib/bench';
 import { runOnRealNest, venvPython } from '../lib/python';
 
 const RATE = 10000; // spikes/s, as throughput-case.ts's defaults
@@ -43,10 +42,6 @@ interface Measured {
   spikes: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function summarize(runs: { wallMs: number; spikes: number }[], neurons: number, steps: number): Measured {
   const wallMs = median(runs.map((r) => r.wallMs));
@@ -60,16 +55,8 @@ function inNode(neurons: number): Measured {
   return summarize(runs, neurons, runs[0].steps);
 }
 
-async function inChromium(): Promise<Record<number, Measured>> {
-  const server = await startDev();
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    // A blank page of the dev server's origin (not the app, which would load Blockly and Pyodide
-    // and compete for the 2 cores while we measure).
-    const blank = `${server.url}__bench__.html`;
-    await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-    await page.goto(blank);
+function inChromium(): Promise<Record<number, Measured>> {
+  return withBlankPage(async (page) => {
     const results: Record<number, Measured> = {};
     for (const neurons of sizes) {
       const runs = await page.evaluate(
@@ -87,10 +74,7 @@ async function inChromium(): Promise<Record<number, Measured>> {
       results[neurons] = summarize(runs, neurons, runs[0].steps);
     }
     return results;
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 function nestProgram(neurons: number): string {
