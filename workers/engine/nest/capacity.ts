@@ -24,8 +24,13 @@ export const BYTES_PER_DEVICE = 2048;
 
 /** One neuron: its parameters and state (8 bytes each) plus, per input channel, one ring slot per
  * step of the longest delay. */
-export function bytesPerNeuron(nParams: number, ringSlots: number, channels = 3): number {
-  return 8 * (nParams + 16) + 8 * channels * ringSlots;
+export function bytesPerNeuron(nParams: number, ringSlots: number): number {
+  return 8 * (nParams + 16) + ringBytesPerNeuron(ringSlots);
+}
+
+/** The input rings of one neuron: three channels (excitatory, inhibitory, current), 8 bytes a slot. */
+export function ringBytesPerNeuron(ringSlots: number): number {
+  return 8 * 3 * ringSlots;
 }
 
 /** One recorded spike (sender, time) and one multimeter sample (sender, time, values), 8 bytes

@@ -31,7 +31,7 @@ import { createAdaptivePopulation } from './adaptive-neurons';
 import { Rng } from './rng';
 import {
   BYTES_PER_CONNECTION, BYTES_PER_DEVICE, BYTES_PER_SPIKE, bytesPerNeuron, bytesPerSample, checkBudget, count,
-  expectedConnections, MEMORY_BUDGET_BYTES,
+  expectedConnections, MEMORY_BUDGET_BYTES, ringBytesPerNeuron,
 } from './capacity';
 import { checkRandomSpec, drawParameter, isRandomSpec, type RandomSpec } from './random-params';
 import { STDP_DEFAULTS, SpikeHistory, StdpSynapses, checkStdpParams } from './stdp';
@@ -1199,7 +1199,7 @@ export class NestKernel implements Kernel {
   private ringBytes(slots: number): number {
     let neurons = 0;
     for (const pop of this.pops) neurons += pop.n;
-    return neurons * (bytesPerNeuron(0, slots) - bytesPerNeuron(0, 0));
+    return neurons * ringBytesPerNeuron(slots);
   }
 
   private recordedSpikes(): number {
