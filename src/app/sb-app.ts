@@ -8,7 +8,7 @@ import * as Blockly from 'blockly';
 import { SIMULATORS, SIMULATOR_IDS, type SimulatorPlugin } from '../registry';
 import { TOOLBOX } from '../../blocks/toolbox';
 import type { GeneratedProgram, RecorderInfo } from '../../generators/nest';
-import { LocalEngine } from '../engine/local-engine';
+import { LocalEngine, StoppedByRestart } from '../engine/local-engine';
 import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
@@ -334,10 +334,10 @@ export class SbApp extends LitElement {
     try {
       result = await this.engine.run(code);
     } catch (e) {
-      this.noteRunEnd(code, started, true);
+      this.noteRunEnd(code, started, e instanceof StoppedByRestart);
       this.running = false;
       this.result = null;
-      if (/restarted/.test((e as Error).message)) {
+      if (e instanceof StoppedByRestart) {
         // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
         this.resultNote = 'The run was stopped.';
         this.notice = { kind: 'info', text: 'Stopped. The Python engine had to restart, so the next run takes a few seconds longer.' };

@@ -17,6 +17,14 @@ const SIGINT = 2;
 
 export type EngineInfo = { ms: number; nestVersion: string };
 
+/** A run ended by Stop that had to replace the worker (the program did not answer the interrupt). */
+export class StoppedByRestart extends Error {
+  constructor() {
+    super('Stopped: the simulation worker was restarted');
+    this.name = 'StoppedByRestart';
+  }
+}
+
 interface PendingRun {
   settled: Promise<void>;
   abort: (reason: Error) => void;
@@ -67,7 +75,7 @@ export class LocalEngine {
     // Python did not come back (e.g. stuck in a JS call): replace the worker. A call pending on a
     // terminated worker would never settle, so it is rejected here.
     this.worker.terminate();
-    pending.abort(new Error('Stopped: the simulation worker was restarted'));
+    pending.abort(new StoppedByRestart());
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
     if (!this.disposed) this.startWorker();
   }
