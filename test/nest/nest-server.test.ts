@@ -2,69 +2,43 @@
 // project's venv (nest-simulator 3.10), started here on a free port with exec enabled, a token and
 // RestrictedPython on (its default), and stopped afterwards.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import * as Blockly from 'blockly';
 import { registerNestBlocks } from '../../blocks/nest/index';
 import { generateNest } from '../../generators/nest';
 import { NestServerClient, ServerError } from '../../src/remote/nest-server';
 import { freePort } from '../lib/free-port.mjs';
-import { runLocalSim, venvPython } from '../lib/python';
-import { writeFileSync } from 'node:fs';
+import { startNestServer, type NestServerProcess } from '../lib/nest-server';
+import { runLocalSim } from '../lib/python';
 import { N1_SPIKE_TIMES, N1_VM, n1Program, printedMismatch, valueAt } from '../lib/reference-cases';
 
-const TOKEN = `test-${Math.random().toString(36).slice(2)}`;
-let server: ChildProcess;
+let server: NestServerProcess;
+let TOKEN: string;
 let url: string;
 let dir: string;
 
 before(async () => {
-  const bin = dirname(venvPython());
-  const port = await freePort();
-  dir = mkdtempSync(join(tmpdir(), 'spikeblocks-nest-server-'));
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(join(bin, 'nest-server'), ['start', '-h', '127.0.0.1', '-p', String(port)], {
-    env: {
-      ...process.env,
-      PATH: `${bin}:${process.env.PATH}`,
-      NEST_SERVER_ENABLE_EXEC_CALL: 'true',
-      NEST_SERVER_ACCESS_TOKEN: TOKEN,
-      NEST_SERVER_LOGFILE: join(dir, 'nest-server.log'),
-      OMP_NUM_THREADS: '1',
-    },
-    detached: true, // its own process group: gunicorn's workers are stopped with it
-    stdio: 'ignore',
-  });
-  const client = new NestServerClient({ url, token: TOKEN, timeoutMs: 2000 });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await client.health();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw new Error(`nest-server did not come up: ${(e as Error).message}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
+  server = await startNestServer();
+  ({ url, token: TOKEN } = server);
+  dir = mkdtempSync(join(tmpdir(), 'spikeblocks-nest-server-test-'));
 });
 
-after(() => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+after(async () => {
+  await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('health: the server names its NEST version', async () => {
+test('health: the server names its NEST version and lists its models', async () => {
   const info = await new NestServerClient({ url, token: TOKEN }).health();
-  assert.equal(info.nest, '3.10.0');
+  assert.equal(info.version, '3.10.0');
+  assert.equal(info.summary, `NEST 3.10.0 on ${url}`);
+  // every model our blocks offer is there, and devices too
+  for (const model of ['iaf_psc_alpha', 'hh_psc_alpha', 'aeif_cond_alpha', 'poisson_generator', 'spike_recorder', 'multimeter']) {
+    assert.ok(info.models?.includes(model), model);
+  }
 });
 
 test('reference case N1 run on NEST Server gives the values of cases.md', async () => {

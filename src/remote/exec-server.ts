@@ -1,0 +1,152 @@
+/**
+ * The /exec protocol NEST Server and Norse Server share (NEST Desktop speaks it to both):
+ * GET / → {"<simulator>": version, …}; POST /exec {"source", "return": "response"} →
+ * {"data": response, "stdout"}; a Python error → 400 {"message": "<Name> at line N: …",
+ * "lineNumber": N}. Works with the fetch of browsers and of Node ≥ 18.
+ *
+ * Stop gives the run up: the request is aborted and run() resolves as stopped. The server has no
+ * call to cancel a program, so it finishes that run on its own (a worker stays busy until then).
+ */
+import type { RunError, RunResult } from '../../workers/api';
+import { ServerError, stoppedError, type Backend, type BackendInfo, type BackendKind } from './backend';
+
+export interface ExecServerOptions {
+  /** e.g. http://127.0.0.1:52425 */
+  url: string;
+  token?: string;
+  /** ms before a request is given up (default 60 s) */
+  timeoutMs?: number;
+}
+
+/** What tells one server of this protocol from another. */
+export interface ExecServerFlavour {
+  kind: BackendKind;
+  /** "NEST Server" */
+  name: string;
+  /** the key of GET / that holds the simulator's version: "nest", "norse" */
+  versionKey: string;
+  /** "NEST" — for the status line */
+  simulator: string;
+  /** the header the access token goes in, if the server takes one */
+  tokenHeader?: string;
+}
+
+export class ExecServerClient implements Backend {
+  readonly kind: BackendKind;
+  readonly label: string;
+  protected readonly base: string;
+  private current: AbortController | null = null;
+
+  constructor(
+    protected readonly flavour: ExecServerFlavour,
+    protected readonly options: ExecServerOptions,
+  ) {
+    this.base = options.url.replace(/\/+$/, '');
+    this.kind = flavour.kind;
+    this.label = `${flavour.name} at ${this.base}`;
+  }
+
+  /** The server's simulator version; throws ServerError when it cannot be reached or refuses us. */
+  async health(): Promise<BackendInfo> {
+    const body = (await this.json(await this.request('GET', '/'))) as Record<string, unknown>;
+    const version = body[this.flavour.versionKey];
+    if (typeof version !== 'string') throw new ServerError('bad-reply', `${this.base} answered, but not as a ${this.flavour.name} does.`);
+    return { summary: `${this.flavour.simulator} ${version} on ${this.base}`, version };
+  }
+
+  /** Runs `code` there; a Python error in it comes back as a failed RunResult with its line. */
+  async run(code: string): Promise<RunResult> {
+    const started = performance.now();
+    const totalMs = () => performance.now() - started;
+    const control = new AbortController();
+    this.current = control;
+    let reply: Response;
+    let body: { data?: unknown; stdout?: string; message?: string; lineNumber?: number };
+    try {
+      reply = await this.request('POST', '/exec', { source: code, return: 'response' }, control.signal);
+      body = (await this.json(reply)) as typeof body;
+    } catch (e) {
+      if (control.signal.aborted) return { ok: false, error: stoppedError(this.label), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+      throw e;
+    } finally {
+      if (this.current === control) this.current = null;
+    }
+    if (reply.status === 400) {
+      return { ok: false, error: programError(body.message ?? 'the program failed', body.lineNumber), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+    }
+    if (!('data' in body)) throw new ServerError('bad-reply', `${this.flavour.name} ran the program but sent no result back.`);
+    if (body.data === null || body.data === undefined) {
+      const error: RunError = {
+        type: 'NameError',
+        message: 'the program did not set `response` (end it with response = {...})',
+        line: null,
+        traceback: '',
+      };
+      return { ok: false, error, stdout: body.stdout ?? '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+    }
+    return { ok: true, response: body.data, stdout: body.stdout ?? '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+  }
+
+  async stop(): Promise<void> {
+    this.current?.abort();
+  }
+
+  async dispose(): Promise<void> {
+    this.current?.abort();
+  }
+
+  protected async request(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.options.token && this.flavour.tokenHeader) headers[this.flavour.tokenHeader] = this.options.token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let reply: Response;
+    try {
+      reply = await fetch(this.base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      if (timeout.aborted) {
+        throw new ServerError('timeout', `${this.label} did not answer within ${Math.round(timeoutMs / 1000)} s. Run the program locally, or make it shorter.`);
+      }
+      // fetch says only "failed to fetch" for refused connections, unknown hosts, CORS refusals
+      // and connections the server dropped (a worker killed mid-run)
+      throw new ServerError('unreachable', `${this.label} could not be reached, or dropped the connection (is it running, and does it allow this page's address${this.flavour.kind === 'nest-server' ? ' — NEST_SERVER_CORS_ORIGINS' : ''}?). You can run the program locally instead.`);
+    }
+    if (reply.status === 403) {
+      const text = (await reply.text()).trim();
+      if (/exec/i.test(text) && !/unauthori[sz]ed/i.test(text)) {
+        throw new ServerError('exec-disabled', `${this.label} does not run programs: start it with NEST_SERVER_ENABLE_EXEC_CALL=true.`);
+      }
+      throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Copy the token the server printed when it started (or its NEST_SERVER_ACCESS_TOKEN) into the settings.`);
+    }
+    if (reply.status === 502 || reply.status === 503 || reply.status === 504) {
+      throw new ServerError('busy', `${this.label} is busy or its program took too long (HTTP ${reply.status}). Try again in a moment, or run locally.`);
+    }
+    if (reply.status >= 500) {
+      throw new ServerError('server-error', `${this.label} failed while running the program (HTTP ${reply.status}); NEST errors sometimes end like this there. Run it locally to see the error with its line.`);
+    }
+    return reply;
+  }
+
+  protected async json(reply: Response): Promise<unknown> {
+    try {
+      return await reply.json();
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ServerError('bad-reply', `${this.base} answered with something other than JSON (HTTP ${reply.status}).`);
+    }
+  }
+}
+
+/** "ZeroDivisionError at line 3: division by zero" → type, line and message of a RunError. */
+function programError(message: string, lineNumber: number | undefined): RunError {
+  const m = /^([A-Za-z_][\w.]*) at line (\d+): ([\s\S]*)$/.exec(message);
+  const line = typeof lineNumber === 'number' && lineNumber > 0 ? lineNumber : m ? Number(m[2]) : null;
+  return { type: m ? m[1].split('.').pop()! : 'Error', message: m ? m[3] : message, line, traceback: '' };
+}
