@@ -13,13 +13,37 @@ import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
 import { inferRecorders } from './infer-recorders';
+import { ServerError, type Backend, type BackendSettings } from '../remote/backend';
+import { createBackend } from '../remote/index';
+import { modelsMissingOn } from '../remote/nest-server';
+import { LOCAL, choice, loadBackendSettings, saveBackendSettings, sessionStore, settingsFromPageUrl } from '../remote/settings';
 import './sb-editor';
 import './sb-code-panel';
+import './sb-backend-settings';
 import '../plots/sb-results';
+import '../plots/sb-compare';
 import type { SbEditor } from './sb-editor';
 import type { SbCodePanel } from './sb-code-panel';
+import type { SbBackendSettings } from './sb-backend-settings';
 
-type Notice = { kind: 'error' | 'info'; text: string; detail?: string; undo?: () => void };
+type Notice = {
+  kind: 'error' | 'info';
+  text: string;
+  detail?: string;
+  undo?: () => void;
+  /** one more thing the learner can do about it, e.g. "Run in this browser" */
+  action?: { label: string; run: () => void };
+};
+
+/** The same program's results from this browser and from the server, for the Compare view. */
+interface ShownComparison {
+  code: string;
+  local: unknown;
+  remote: unknown;
+  recorders: RecorderInfo[];
+  simTime: number | null;
+  runMs: [number, number];
+}
 
 interface ShownResult {
   /** the program text that produced it */
@@ -80,7 +104,20 @@ export class SbApp extends LitElement {
   `;
 
   private readonly plugin: SimulatorPlugin = SIMULATORS[0];
+  /** Always started: it runs programs when "This browser" is chosen, and is the fallback and
+   * the other side of Compare when a server is. */
   private readonly engine = new LocalEngine();
+  /** Where programs run (remembered; the page URL may name a server). */
+  @state() private backendSettings: BackendSettings = LOCAL;
+  /** The server backend in use, or null for this browser. */
+  private remote: Backend | null = null;
+  /** What the server's health check said, for the status line. */
+  @state() private remoteStatus = '';
+  /** The backend the current run went to (Stop stops that one). */
+  private runningOn: { stop(): Promise<void> }[] = [];
+  @state() private comparison: ShownComparison | null = null;
+  /** The server's models, when it lists them (NEST Server does): blocks using others are named. */
+  @state() private remoteModels: string[] | null = null;
   private readonly autosave = new Autosave(browserStorage());
   private projectName = 'My network';
 
@@ -111,10 +148,12 @@ export class SbApp extends LitElement {
   @query('sb-editor') private editor!: SbEditor;
   @query('sb-code-panel') private codePanel!: SbCodePanel;
   @query('#open-file') private fileInput!: HTMLInputElement;
+  @query('sb-backend-settings') private settingsPanel!: SbBackendSettings;
 
   constructor() {
     super();
     for (const s of SIMULATORS) s.registerBlocks();
+    this.chooseInitialBackend();
     this.engine.ready.then(
       ({ ms }) => {
         this.engineReady = true;
@@ -133,13 +172,18 @@ export class SbApp extends LitElement {
     return html`
       <header>
         <h1>Spikeblocks</h1>
-        <button id="run" @click=${this.run} ?disabled=${this.running}
-          title="Run the program (Ctrl+Enter)">${this.running ? 'Running…' : '▶ Run'}</button>
+        <button id="run" @click=${() => this.run()} ?disabled=${this.running}
+          title="Run the program (Ctrl+Enter)${this.remote ? ` on ${this.remote.label}` : ''}">${this.running ? 'Running…' : '▶ Run'}</button>
         <button id="stop" @click=${this.stop} ?disabled=${!this.running} title="Stop the running program (Esc)">■ Stop</button>
-        <label class="live" title="Run again by itself after every change to the blocks">
-          <input id="live" type="checkbox" .checked=${this.live} @change=${this.toggleLive} /> Live
-        </label>
-        <span class="engine" role="status">${this.engineStatus}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
+        ${this.remote
+          ? html`<button id="compare" @click=${this.compare} ?disabled=${this.running}
+              title="Run the program here and on the server, and show both results side by side">⇄ Compare</button>`
+          : html`<label class="live" title="Run again by itself after every change to the blocks">
+              <input id="live" type="checkbox" .checked=${this.live} @change=${this.toggleLive} /> Live
+            </label>`}
+        <button id="backend" class="backend" @click=${() => this.settingsPanel.open()}
+          title="Choose where programs run: this browser, NEST Server, Norse Server or Jupyter">⚙ ${choice(this.backendSettings.kind).label}</button>
+        <span class="engine" role="status">${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
         <span class="spacer"></span>
         <label for="examples" class="examples-label">Examples</label>
         <select id="examples" @change=${this.openExample} aria-label="Open an example">
@@ -157,10 +201,14 @@ export class SbApp extends LitElement {
             @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
           <section class="results" aria-label="Results">
-            ${this.result && !this.running && this.result.code !== (this.editedCode ?? this.program.code)
+            ${(this.comparison ?? this.result) && !this.running && (this.comparison ?? this.result)!.code !== (this.editedCode ?? this.program.code)
               ? html`<p class="stale" role="status">These results are from before your last change — press <b>Run</b> to update them.</p>`
               : nothing}
-            ${this.result
+            ${this.comparison && !this.running
+              ? html`<sb-compare .local=${this.comparison.local} .remote=${this.comparison.remote} .recorders=${this.comparison.recorders}
+                  .labels=${['This browser', choice(this.backendSettings.kind).label]} .runMs=${this.comparison.runMs} .simTime=${this.comparison.simTime}
+                  @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-compare>`
+              : this.result
               ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
                   .simTime=${this.result.simTime} .runMs=${this.result.runMs}
                   @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-results>`
@@ -174,15 +222,27 @@ export class SbApp extends LitElement {
           ? html`<div class="notice ${this.notice.kind}">
               ${this.notice.text}
               ${this.notice.undo ? html`<button @click=${this.undo}>Undo</button>` : nothing}
+              ${this.notice.action ? html`<button id="notice-action" @click=${this.notice.action.run}>${this.notice.action.label}</button>` : nothing}
               ${this.notice.detail ? html`<pre>${this.notice.detail}</pre>` : nothing}
             </div>`
           : nothing}
       </footer>
+      <sb-backend-settings .settings=${this.backendSettings} .check=${(s: BackendSettings) => this.checkBackend(s)}
+        @backend-change=${(e: CustomEvent<{ settings: BackendSettings }>) => this.useBackend(e.detail.settings, true)}></sb-backend-settings>
     `;
+  }
+
+  /** Models the program creates that the server does not have (it would fail there). */
+  private renderMissingModels() {
+    if (!this.remote || !this.remoteModels) return nothing;
+    const missing = modelsMissingOn(this.editedCode ?? this.program.code, this.remoteModels);
+    return missing.length ? html` · <span class="paused">not on this server: ${missing.join(', ')}</span>` : nothing;
   }
 
   override async firstUpdated(): Promise<void> {
     window.addEventListener('keydown', this.onKey);
+    // a Jupyter kernel is shut down when the learner leaves (servers would keep it otherwise)
+    window.addEventListener('pagehide', this.onLeave);
     // The editor injects Blockly in its own first update, which runs after ours.
     await this.editor.updateComplete;
     const workspace = this.editor.workspace;
@@ -194,7 +254,67 @@ export class SbApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('pagehide', this.onLeave);
     this.engine.dispose();
+    void this.remote?.dispose();
+  }
+
+  private onLeave = (): void => {
+    void this.remote?.dispose();
+  };
+
+  /** The page URL's server (NEST Desktop links: ?nest_server_url=…&nest_server_access_token=…), else the remembered choice. */
+  private chooseInitialBackend(): void {
+    let fromUrl: ReturnType<typeof settingsFromPageUrl> = { settings: null, cleanedHref: null, problem: null };
+    try {
+      fromUrl = settingsFromPageUrl(location.href);
+      // the token must not stay in the address bar, the history or a screenshot
+      if (fromUrl.cleanedHref) history.replaceState(history.state, '', fromUrl.cleanedHref);
+    } catch {
+      // no usable page address (e.g. about:blank in a test): nothing to read
+    }
+    if (fromUrl.problem) this.notice = { kind: 'error', text: fromUrl.problem };
+    this.useBackend(fromUrl.settings ?? loadBackendSettings(browserStorage(), sessionStore()), fromUrl.settings !== null);
+  }
+
+  /** Switches where programs run; `remember` keeps the choice for the next visit. */
+  private useBackend(settings: BackendSettings, remember: boolean): void {
+    void this.remote?.dispose();
+    this.backendSettings = settings;
+    this.comparison = null;
+    this.remote = settings.kind === 'local' ? null : createBackend(settings);
+    document.body.dataset.backend = settings.kind;
+    if (remember && !saveBackendSettings(settings, browserStorage(), sessionStore())) {
+      this.notice = { kind: 'info', text: 'This browser refused to remember the setting; it lasts until the page is closed.' };
+    }
+    if (this.remote) void this.refreshRemoteStatus(this.remote);
+  }
+
+  private async refreshRemoteStatus(backend: Backend): Promise<void> {
+    const label = choice(backend.kind).label;
+    this.remoteStatus = `${label}: connecting…`;
+    try {
+      const info = await backend.health();
+      if (backend !== this.remote) return;
+      this.remoteModels = info.models ?? null;
+      this.remoteStatus = `${label}: ${info.summary}`;
+      document.body.dataset.remoteReady = '1';
+    } catch (e) {
+      if (backend !== this.remote) return;
+      this.remoteModels = null;
+      this.remoteStatus = `${label}: not connected`;
+      this.notice = { kind: 'error', text: (e as Error).message, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
+    }
+  }
+
+  /** The settings panel's "Check connection". */
+  private async checkBackend(settings: BackendSettings): Promise<import('../remote/backend').BackendInfo> {
+    const backend = createBackend(settings);
+    try {
+      return await backend.health();
+    } finally {
+      void backend.dispose();
+    }
   }
 
   /** The last autosaved project, else the first example. An unreadable save is kept aside. */
@@ -249,7 +369,8 @@ export class SbApp extends LitElement {
   private runLive(changeAt = performance.now()): void {
     // Only after a first Run (a learner presses Run once to start), for the blocks' own program
     // (not hand-edited code), without problems flagged on the blocks, and while runs are quick.
-    if (!this.live || !this.engineReady || this.lastRunCode === null || this.editedCode !== null) return;
+    // (Live runs are for this browser's engine: a server is shared by a whole class.)
+    if (this.remote || !this.live || !this.engineReady || this.lastRunCode === null || this.editedCode !== null) return;
     if (this.program.problems.some((p) => !p.warning) || this.program.code === this.lastRunCode) return;
     if (this.lastRunStopped) {
       this.livePaused = 'live runs paused: the last run was stopped — press Run';
@@ -312,10 +433,13 @@ export class SbApp extends LitElement {
     }
   };
 
-  private async run(): Promise<void> {
+  /** Runs the program where the settings say, or in this browser (`here`, e.g. after a server failed). */
+  private async run(options: { here?: boolean } = {}): Promise<void> {
     if (this.running) return;
+    const backend = options.here ? null : this.remote;
     // A Run pressed while the engine still loads waits for it instead of being ignored.
-    const waiting: Notice | null = this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
+    const waiting: Notice | null =
+      backend || this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
     const started = performance.now();
     const changeAt = this.liveChangeAt;
     this.liveChangeAt = 0;
@@ -327,17 +451,25 @@ export class SbApp extends LitElement {
     const code = edited ? this.codePanel.programText : this.program.code;
     const program = this.program;
     this.running = true;
+    this.comparison = null;
     this.errorLine = 0;
     this.notice = waiting;
     this.editor.showProblems(program.problems);
+    this.runningOn = [backend ?? this.engine];
     let result: RunResult;
     try {
-      result = await this.engine.run(code);
+      result = backend ? await backend.run(code) : await this.engine.run(code);
     } catch (e) {
       this.noteRunEnd(code, started, e instanceof StoppedByRestart);
       this.running = false;
+      this.runningOn = [];
       this.result = null;
-      if (e instanceof StoppedByRestart) {
+      if (e instanceof ServerError) {
+        // the server could not run it: the blocks stay as they are, and this browser can
+        this.resultNote = 'The server could not run the program.';
+        this.notice = { kind: 'error', text: e.message, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
+        document.body.dataset.serverProblem = e.problem;
+      } else if (e instanceof StoppedByRestart) {
         // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
         this.resultNote = 'The run was stopped.';
         this.notice = { kind: 'info', text: 'Stopped. The Python engine had to restart, so the next run takes a few seconds longer.' };
@@ -354,6 +486,7 @@ export class SbApp extends LitElement {
       return;
     }
     this.running = false;
+    this.runningOn = [];
     this.noteRunEnd(code, started, !result.ok && result.error.type === 'KeyboardInterrupt', result.timings?.totalMs);
     if (this.notice === waiting) this.notice = null;
     if (!result.ok) {
@@ -412,7 +545,57 @@ export class SbApp extends LitElement {
   }
 
   private async stop(): Promise<void> {
-    await this.engine.stop();
+    await Promise.all(this.runningOn.map((b) => b.stop()));
+  }
+
+  /** Runs the program in this browser and on the server at once and shows both results. */
+  private async compare(): Promise<void> {
+    const remote = this.remote;
+    if (this.running || !remote) return;
+    const edited = this.codePanel.isEdited;
+    const code = edited ? this.codePanel.programText : this.program.code;
+    const program = this.program;
+    this.running = true;
+    this.errorLine = 0;
+    this.notice = this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the comparison starts by itself.' };
+    this.runningOn = [this.engine, remote];
+    const timed = async (run: Promise<RunResult>): Promise<RunResult & { ms: number }> => {
+      const t0 = performance.now();
+      const r = await run;
+      return { ...r, ms: performance.now() - t0 };
+    };
+    const [here, there] = await Promise.allSettled([timed(this.engine.run(code)), timed(remote.run(code))]);
+    this.running = false;
+    this.runningOn = [];
+    this.result = null;
+    this.comparison = null;
+    const failed = (side: PromiseSettledResult<RunResult & { ms: number }>, where: string): boolean => {
+      if (side.status === 'rejected') {
+        const e = side.reason as Error;
+        this.resultNote = 'The comparison did not finish.';
+        this.notice = { kind: 'error', text: e instanceof StoppedByRestart ? 'Stopped.' : `${where}: ${e.message}` };
+        return true;
+      }
+      if (!side.value.ok) {
+        this.resultNote = side.value.error.type === 'KeyboardInterrupt' ? 'The comparison was stopped.' : `The program failed ${where === 'This browser' ? 'in this browser' : 'on the server'}: see the message below.`;
+        this.showRunError(side.value, code, edited ? null : program);
+        return true;
+      }
+      return false;
+    };
+    if (failed(here, 'This browser') || failed(there, remote.label)) return;
+    const [l, r] = [(here as PromiseFulfilledResult<RunResult & { ms: number }>).value, (there as PromiseFulfilledResult<RunResult & { ms: number }>).value];
+    if (!l.ok || !r.ok) return;
+    this.comparison = {
+      code,
+      local: l.response,
+      remote: r.response,
+      recorders: edited ? inferRecorders(l.response) : program.recorders,
+      simTime: simulatedTime(l.response) ?? (edited ? null : program.simTime),
+      runMs: [l.ms, r.ms],
+    };
+    await this.updateComplete;
+    document.body.dataset.compareCount = String(Number(document.body.dataset.compareCount ?? 0) + 1);
   }
 
   private openExample(e: Event): void {

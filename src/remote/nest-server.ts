@@ -36,3 +36,12 @@ export class NestServerClient extends ExecServerClient {
     return [...models].sort();
   }
 }
+
+/** Models a program passes to nest.Create that `models` lacks (names made by CopyModel count as there). */
+export function modelsMissingOn(code: string, models: readonly string[]): string[] {
+  const known = new Set(models);
+  for (const m of code.matchAll(/nest\.CopyModel\(\s*["'][^"']*["']\s*,\s*["']([^"']+)["']/g)) known.add(m[1]);
+  const missing = new Set<string>();
+  for (const m of code.matchAll(/nest\.Create\(\s*["']([^"']+)["']/g)) if (!known.has(m[1])) missing.add(m[1]);
+  return [...missing];
+}
