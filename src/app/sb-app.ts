@@ -207,6 +207,7 @@ export class SbApp extends LitElement {
             ${this.comparison && !this.running
               ? html`<sb-compare .local=${this.comparison.local} .remote=${this.comparison.remote} .recorders=${this.comparison.recorders}
                   .labels=${['This browser', choice(this.backendSettings.kind).label]} .runMs=${this.comparison.runMs} .simTime=${this.comparison.simTime}
+                  .random=${usesRandomness(this.comparison.code)}
                   @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-compare>`
               : this.result
               ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
@@ -291,18 +292,18 @@ export class SbApp extends LitElement {
   }
 
   private async refreshRemoteStatus(backend: Backend): Promise<void> {
-    const label = choice(backend.kind).label;
-    this.remoteStatus = `${label}: connecting…`;
+    this.remoteStatus = `connecting to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}…`;
     try {
       const info = await backend.health();
       if (backend !== this.remote) return;
       this.remoteModels = info.models ?? null;
-      this.remoteStatus = `${label}: ${info.summary}`;
+      // (the header button already names the kind of backend)
+      this.remoteStatus = info.summary.replace(/https?:\/\//, '');
       document.body.dataset.remoteReady = '1';
     } catch (e) {
       if (backend !== this.remote) return;
       this.remoteModels = null;
-      this.remoteStatus = `${label}: not connected`;
+      this.remoteStatus = `not connected to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}`;
       this.notice = { kind: 'error', text: (e as Error).message, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
     }
   }
@@ -495,6 +496,9 @@ export class SbApp extends LitElement {
       this.result = null;
       this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
       this.showRunError(result, code, edited ? null : program);
+      if (backend && result.error.type === 'KeyboardInterrupt') {
+        this.notice = { kind: 'info', text: `Stopped. ${backend.label} finishes the given-up run on its own, so a next run there may wait for it.` };
+      }
       return;
     }
     this.result = {
@@ -630,6 +634,12 @@ export class SbApp extends LitElement {
   private undo(): void {
     this.notice?.undo?.();
   }
+}
+
+/** Whether a program draws random numbers (NEST and this browser draw different ones, so such
+ * runs agree in their statistics, not spike by spike). */
+function usesRandomness(code: string): boolean {
+  return /poisson_generator|noise_generator|gamma_sup_generator|mip_generator|ppd_sup_generator|sinusoidal_poisson|nest\.random\.|"rule":\s*"(fixed_indegree|fixed_outdegree|fixed_total_number|pairwise_bernoulli|symmetric_pairwise_bernoulli)"/.test(code);
 }
 
 function readLiveSetting(): boolean {

@@ -78,6 +78,7 @@ export class SbCompare extends LitElement {
     labels: { attribute: false },
     runMs: { attribute: false },
     simTime: { attribute: false },
+    random: { attribute: false },
   };
 
   static override styles = css`
@@ -93,6 +94,8 @@ export class SbCompare extends LitElement {
     .trace p { margin: 2px 0; }
     button.name { font: inherit; border: none; background: none; padding: 0; color: #20334a; text-decoration: underline; cursor: pointer; }
     .note { color: #4b5560; }
+    .random { margin: 4px 0 8px; padding: 4px 8px; background: #eef3f8; border-left: 4px solid #20334a; }
+    .apart { color: #1d2329; font-weight: 600; }
   `;
 
   declare local: unknown;
@@ -103,6 +106,8 @@ export class SbCompare extends LitElement {
   /** [local, remote] run times in ms */
   declare runMs: [number, number] | null;
   declare simTime: number | null;
+  /** the program draws random numbers: expect the same statistics, not the same spikes */
+  declare random: boolean;
 
   private comparison: Comparison = { spikes: [], traces: [], shapeNote: null };
 
@@ -114,6 +119,7 @@ export class SbCompare extends LitElement {
     this.labels = ['This browser', 'Server'];
     this.runMs = null;
     this.simTime = null;
+    this.random = false;
   }
 
   /** The comparison shown now (for tests). */
@@ -132,6 +138,10 @@ export class SbCompare extends LitElement {
       <h3>${a} and ${b}, side by side</h3>
       ${this.runMs ? html`<p class="note">Run took ${fmtMs(this.runMs[0])} here and ${fmtMs(this.runMs[1])} on the server (request and transfer included).</p>` : nothing}
       ${shapeNote ? html`<p class="differs">${shapeNote}</p>` : nothing}
+      ${this.random
+        ? html`<p class="random">This network uses random numbers (Poisson input, random connections or values). ${a} and ${b}
+            draw different ones, so single spikes and traces differ; compare the counts and rates — over several seeds they agree.</p>`
+        : nothing}
       ${spikes.length
         ? html`<table aria-label="Spike counts">
             <thead><tr><th scope="col">spike recorder</th><th scope="col">${a}</th><th scope="col">${b}</th><th scope="col">same spikes?</th></tr></thead>
@@ -139,7 +149,7 @@ export class SbCompare extends LitElement {
               ${spikes.map(
                 (s) => html`<tr>
                   <td>${this.nameButton(s.name, s.blockId)}</td><td>${s.local}</td><td>${s.remote}</td>
-                  <td class=${s.sameSpikes ? 'same' : 'differs'}>${s.sameSpikes ? 'yes, all' : 'no'}</td>
+                  <td class=${s.sameSpikes ? 'same' : this.random ? 'apart' : 'differs'}>${s.sameSpikes ? 'yes, all' : 'no'}</td>
                 </tr>`,
               )}
             </tbody>
@@ -150,7 +160,7 @@ export class SbCompare extends LitElement {
           <p>${this.nameButton(t.name, t.blockId)} · ${axisLabel(t.recordable)} · ${t.neurons} neuron${t.neurons === 1 ? '' : 's'}:
             ${t.maxDifference === null
               ? html`<span class="differs">no samples at the same times</span>`
-              : html`<span class=${t.maxDifference < AGREES_BELOW ? 'same' : 'differs'}>largest difference ${fmtDiff(t.maxDifference)}</span>
+              : html`<span class=${t.maxDifference < AGREES_BELOW ? 'same' : this.random ? 'apart' : 'differs'}>largest difference ${fmtDiff(t.maxDifference)}</span>
                   over ${t.compared} samples`}
           </p>
           <sb-compare-trace .trace=${t} .labels=${this.labels} .xMax=${this.simTime}></sb-compare-trace>

@@ -54,6 +54,8 @@ export type ServerProblem =
   | 'server-error'
   | 'bad-reply'
   | 'busy'
+  /** the server gave the run up itself (NEST Server: its gunicorn worker timeout) */
+  | 'too-long'
   | 'kernel-died';
 
 /** A failure of the backend, not of the program: what went wrong and what to do about it. */

@@ -67,6 +67,14 @@ export class ExecServerClient implements Backend {
       body = (await this.json(reply)) as typeof body;
     } catch (e) {
       if (control.signal.aborted) return { ok: false, error: stoppedError(this.label), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+      if (e instanceof ServerError && e.problem === 'unreachable' && (await this.answers())) {
+        // It answered before and answers now, but dropped this run: NEST Server's gunicorn kills a
+        // worker whose request runs longer than its timeout.
+        throw new ServerError(
+          'too-long',
+          `${this.label} stopped the run after ${(totalMs() / 1000).toFixed(0)} s: it lets a program run only as long as its worker timeout (NEST_SERVER_TIMEOUT, 30 s unless started with "nest-server start -t SECONDS"). Make the network smaller or the simulation shorter, or run it in this browser.`,
+        );
+      }
       throw e;
     } finally {
       if (this.current === control) this.current = null;
@@ -87,6 +95,20 @@ export class ExecServerClient implements Backend {
     return { ok: true, response: body.data, stdout: body.stdout ?? '', timings: { totalMs: totalMs(), pythonMs: 0 } };
   }
 
+  /** Whether the server answers its health check within a few seconds. */
+  private async answers(): Promise<boolean> {
+    try {
+      const reply = await fetch(`${this.base}/`, { headers: this.tokenHeaders(), signal: AbortSignal.timeout(3000) });
+      return reply.status < 500;
+    } catch {
+      return false;
+    }
+  }
+
+  private tokenHeaders(): Record<string, string> {
+    return this.options.token && this.flavour.tokenHeader ? { [this.flavour.tokenHeader]: this.options.token } : {};
+  }
+
   async stop(): Promise<void> {
     this.current?.abort();
   }
@@ -96,8 +118,7 @@ export class ExecServerClient implements Backend {
   }
 
   protected async request(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = {};
-    if (this.options.token && this.flavour.tokenHeader) headers[this.flavour.tokenHeader] = this.options.token;
+    const headers = this.tokenHeaders();
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const timeoutMs = this.options.timeoutMs ?? 60_000;
     const timeout = AbortSignal.timeout(timeoutMs);

@@ -96,3 +96,58 @@ test('npm run sim --backend nest-server: N1 on the server equals the local engin
   // a refused token is exit status 3 with the reason
   await assert.rejects(runLocalSim(file, ['--backend', `nest-server=${url}`, '--token', 'wrong']), (e: { code?: number; stderr?: string }) => e.code === 3 && /refused the access token/.test(e.stderr ?? ''));
 });
+
+/** About 10 s of NEST time on this machine (2000 neurons, Poisson input, 20 s simulated). */
+const SLOW_PROGRAM = [
+  'import nest',
+  'nest.ResetKernel()',
+  'n = nest.Create("iaf_psc_alpha", 2000)',
+  'pg = nest.Create("poisson_generator", params={"rate": 8000.0})',
+  'nest.Connect(pg, n, syn_spec={"weight": 10.0})',
+  'nest.Simulate(20000.0)',
+  'response = {"events": []}',
+  '',
+].join('\n');
+
+test("a run longer than the server's worker timeout is told apart from a server that went away", async () => {
+  const strict = await startNestServer({ timeoutS: 2 });
+  try {
+    const client = new NestServerClient({ url: strict.url, token: strict.token });
+    const t0 = performance.now();
+    await assert.rejects(client.run(SLOW_PROGRAM), (e: unknown) => e instanceof ServerError && e.problem === 'too-long' && /worker timeout \(NEST_SERVER_TIMEOUT/.test(e.message));
+    const ms = performance.now() - t0;
+    assert.ok(ms >= 2000 && ms < 9000, `gave up after ${ms} ms`);
+    // gunicorn started a fresh worker: the next run works
+    const next = await client.run('response = {"ok": 1}\n');
+    assert.deepEqual(next.ok && next.response, { ok: 1 });
+  } finally {
+    await strict.stop();
+  }
+});
+
+test('the server stopped mid-run: an unreachable-server error within seconds, not a hang', async () => {
+  const doomed = await startNestServer();
+  try {
+    const client = new NestServerClient({ url: doomed.url, token: doomed.token });
+    const run = client.run(SLOW_PROGRAM);
+    await new Promise((r) => setTimeout(r, 1500));
+    const stoppedAt = performance.now();
+    await doomed.stop();
+    await assert.rejects(run, (e: unknown) => e instanceof ServerError && e.problem === 'unreachable' && /could not be reached, or dropped the connection/.test(e.message));
+    assert.ok(performance.now() - stoppedAt < 8000);
+  } finally {
+    await doomed.stop();
+  }
+});
+
+test('Stop gives a remote run up at once; the run resolves as stopped', async () => {
+  const client = new NestServerClient({ url, token: TOKEN });
+  const run = client.run(SLOW_PROGRAM);
+  await new Promise((r) => setTimeout(r, 500));
+  const t0 = performance.now();
+  await client.stop();
+  const result = await run;
+  assert.ok(performance.now() - t0 < 200);
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.error.type, 'KeyboardInterrupt');
+});
