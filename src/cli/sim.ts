@@ -7,6 +7,12 @@
  *   npm run sim -- FILE.py --timeout 10    stop the program after 10 s (default 60, 0 = never)
  *   npm run sim -- FILE.py --backend nest-server=http://127.0.0.1:52425 --token T
  *                                          run it on a real NEST Server instead (src/remote)
+ *   npm run sim -- FILE.py --backend norse-server=http://127.0.0.1:11428
+ *                                          … on a Norse Server
+ *   npm run sim -- FILE.py --backend jupyter=http://127.0.0.1:8888 --token T
+ *                                          … on a new kernel of a Jupyter Server or Kernel
+ *                                          Gateway; the kernel is shut down when sim ends
+ *                                          (also after an error or --timeout)
  *
  * With --json, stdout carries the JSON and nothing else: the program's prints and warnings,
  * errors and the timing line all go to stderr.
@@ -21,9 +27,11 @@ import { Worker } from 'node:worker_threads';
 import { loadNodeRuntime } from './node-runtime';
 import { SIGINT } from '../../workers/runtime';
 import type { RunError, RunResult } from '../../workers/api';
-import { NestServerClient, ServerError } from '../remote/nest-server';
+import { createBackend, ServerError, type Backend, type BackendKind } from '../remote/index';
 
-const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS] [--backend local | nest-server=URL] [--token TOKEN]';
+const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS] [--backend local | nest-server=URL | norse-server=URL | jupyter=URL] [--token TOKEN]';
+const REMOTE_KINDS: BackendKind[] = ['nest-server', 'norse-server', 'jupyter'];
+const REMOTE_NAMES: Record<string, string> = { 'nest-server': 'NEST Server', 'norse-server': 'Norse Server', jupyter: 'Jupyter' };
 const DEFAULT_TIMEOUT_S = 60;
 /** Exit status of a run stopped by --timeout (the convention of coreutils' timeout). */
 const TIMED_OUT = 124;
@@ -46,7 +54,8 @@ function describeError(file: string, error: RunError): string {
   // A traceback that points nowhere in the file is only "Type: message" again (e.g. the
   // missing `response`): the head line already says it. Frames, or a SyntaxError's line with
   // its caret, are worth printing.
-  const pointsIntoFile = /^\s*File "/m.test(error.traceback);
+  // (IPython names the program's frames "Cell In[N], line L")
+  const pointsIntoFile = /^\s*(File "|Cell In\[)/m.test(error.traceback);
   return pointsIntoFile ? `${head}\n\n${error.traceback}` : head;
 }
 
@@ -101,14 +110,14 @@ interface Options {
   /** seconds; 0 = no limit */
   timeout: number;
   /** null: the local engine */
-  nestServer: string | null;
+  remote: { kind: BackendKind; url: string } | null;
   token: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
   let json = false;
   let timeout = DEFAULT_TIMEOUT_S;
-  let nestServer: string | null = null;
+  let remote: Options['remote'] = null;
   let token: string | undefined;
   const files: string[] = [];
   const valueOf = (arg: string, name: string, k: number): string => (arg === name ? argv[k + 1] ?? '' : arg.slice(name.length + 1));
@@ -118,9 +127,10 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--backend' || arg.startsWith('--backend=')) {
       const backend = valueOf(arg, '--backend', k);
       if (arg === '--backend') k++;
-      if (backend === 'local') nestServer = null;
-      else if (backend.startsWith('nest-server=') && /^https?:\/\//.test(backend.slice('nest-server='.length))) nestServer = backend.slice('nest-server='.length);
-      else fail(2, `--backend is local or nest-server=http://HOST:PORT, got ${backend || 'nothing'}\n${USAGE}`);
+      const [kind, url] = [backend.slice(0, backend.indexOf('=')), backend.slice(backend.indexOf('=') + 1)];
+      if (backend === 'local') remote = null;
+      else if (REMOTE_KINDS.includes(kind as BackendKind) && /^https?:\/\//.test(url)) remote = { kind: kind as BackendKind, url };
+      else fail(2, `--backend is local, nest-server=URL, norse-server=URL or jupyter=URL (URL: http://HOST:PORT), got ${backend || 'nothing'}\n${USAGE}`);
     } else if (arg === '--token' || arg.startsWith('--token=')) {
       token = valueOf(arg, '--token', k);
       if (arg === '--token') k++;
@@ -136,7 +146,7 @@ function parseArgs(argv: string[]): Options {
     else files.push(arg);
   }
   if (files.length !== 1) fail(2, USAGE);
-  return { file: files[0], json, timeout, nestServer, token };
+  return { file: files[0], json, timeout, remote, token };
 }
 
 /**
@@ -194,31 +204,53 @@ function typedEvents(response: unknown): unknown {
   return { ...(response as object), events: typed };
 }
 
-async function runOnServer(url: string, token: string | undefined, code: string, timeout: number): Promise<RunResult> {
-  const client = new NestServerClient({ url, token, timeoutMs: timeout > 0 ? timeout * 1000 : 24 * 3600 * 1000 });
+async function runOnServer(backend: Backend, code: string): Promise<RunResult> {
   try {
-    const result = await client.run(code);
+    const result = await backend.run(code);
     return result.ok ? { ...result, response: typedEvents(result.response) } : result;
   } catch (error) {
-    if (error instanceof ServerError) fail(error.problem === 'timeout' ? TIMED_OUT : 3, error.message);
+    if (error instanceof ServerError) await failAfter(backend, error.problem === 'timeout' ? TIMED_OUT : 3, error.message);
     throw error;
   }
 }
 
+/** Lets the backend go (a Jupyter kernel is shut down), then exits. */
+async function failAfter(backend: Backend, status: number, message: string): Promise<never> {
+  await backend.dispose().catch(() => {});
+  fail(status, message);
+}
+
+/**
+ * @jupyterlab/services talks on the console ("Starting WebSocket: …", "Connection lost …"):
+ * with --json stdout must carry the JSON only, so its chatter goes to stderr, and its debug lines
+ * nowhere.
+ */
+function consoleToStderr(): void {
+  console.debug = () => {};
+  console.log = console.info = (...args: unknown[]) => console.error(...args);
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { file, json, timeout, nestServer, token } = parseArgs(argv);
+  const { file, json, timeout, remote, token } = parseArgs(argv);
   let code: string;
   try {
     code = readFileSync(file, 'utf8');
   } catch (error) {
     fail(2, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (nestServer !== null) {
-    const result = await runOnServer(nestServer, token, code, timeout);
+  if (remote !== null) {
+    consoleToStderr();
+    const backend = createBackend({ ...remote, token: token ?? '' }, { timeoutMs: timeout > 0 ? timeout * 1000 : 24 * 3600 * 1000 });
+    // Ctrl-C: shut the kernel down before leaving
+    process.once('SIGINT', () => void failAfter(backend, 130, `${file}: interrupted`));
+    const result = await runOnServer(backend, code);
+    await backend.dispose();
     const out = json ? process.stderr : process.stdout;
     if (result.stdout) out.write(result.stdout);
     if (!result.ok) fail(1, describeError(file, result.error));
-    process.stdout.write(json ? `${responseJson(result.response)}\n` : `${summarize(result.response)}\nran on NEST Server ${nestServer} in ${result.timings.totalMs.toFixed(1)} ms\n`);
+    const text = json ? `${responseJson(result.response)}\n` : `${summarize(result.response)}\nran on ${REMOTE_NAMES[remote.kind]} ${remote.url} in ${result.timings.totalMs.toFixed(1)} ms\n`;
+    // the WebSocket library may keep the event loop alive a while: leave once the text is out
+    process.stdout.write(text, () => process.exit(0));
     return;
   }
 

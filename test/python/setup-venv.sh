@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create or update the project's Python environment: <repo>/.venv with real NEST 3.10
 # (the reference simulator the tests in test/nest compare against) and NEST Server's
-# dependencies, all pinned in test/python/requirements.txt.
+# dependencies and the Jupyter kernel gateway with ipykernel, all pinned in
+# test/python/requirements.txt.
 #
 #   bash test/python/setup-venv.sh        # idempotent; prints the venv's python path last
 #
@@ -27,7 +28,8 @@ want="$(cat "$requirements"; "$python" -c 'import sys; print(sys.version)')"
 want_hash="$(printf '%s' "$want" | sha256sum | cut -d' ' -f1)"
 
 if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want_hash" ]] \
-  && "$venv/bin/python" -c 'import nest' >/dev/null 2>&1; then
+  && "$venv/bin/python" -c 'import nest' >/dev/null 2>&1 \
+  && [[ -f "$venv/share/jupyter/kernels/python3/kernel.json" ]]; then
   echo "setup-venv: $venv is up to date" >&2
   echo "$venv/bin/python"
   exit 0
@@ -49,6 +51,17 @@ if [[ "$version" != "3.10.0" ]]; then
   echo "setup-venv: expected NEST 3.10.0 in $venv, found '${version}'" >&2
   exit 1
 fi
+
+# The gateway starts kernels from the first "python3" kernelspec it finds; without one in the venv
+# it would fall back to ipykernel's built-in spec, which runs sys.executable (the venv's python)
+# but only while that stays true. Installing the venv's own spec into the venv prefix makes the
+# kernel's python, and so `import nest`, not depend on a user's ~/.local/share/jupyter.
+"$venv/bin/python" -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Spikeblocks venv)" >&2
+gateway="$("$venv/bin/jupyter" kernelgateway --version 2>/dev/null | tail -n1)"
+if [[ -z "$gateway" ]]; then
+  echo "setup-venv: jupyter kernelgateway does not run in $venv" >&2
+  exit 1
+fi
 printf '%s' "$want_hash" >"$stamp"
-echo "setup-venv: ready (NEST $version)" >&2
+echo "setup-venv: ready (NEST $version, jupyter kernelgateway $gateway)" >&2
 echo "$venv/bin/python"

@@ -1,0 +1,113 @@
+// Starts the venv's real Jupyter Kernel Gateway (jupyter-kernel-gateway 3.0, kernels from the venv's
+// own ipykernel kernelspec, so `import nest` works in them) on a free 127.0.0.1 port for tests and
+// benchmarks, and stops it with its whole process group (its kernels too).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { freePort } from './free-port.mjs';
+import { venvPython } from './python';
+
+export interface KernelGatewayProcess {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  token: string;
+  port: number;
+  pid: number;
+  /** the gateway's log so far (its own messages and its kernels') */
+  log(): string;
+  /** stops the gateway and its kernels; safe to call twice */
+  stop(): Promise<void>;
+}
+
+export interface KernelGatewayStartOptions {
+  /** the access token; a random one when not given */
+  token?: string;
+  /** Access-Control-Allow-Origin; '*' when not given (the browser tests' page is on another port) */
+  allowOrigin?: string;
+}
+
+export async function startKernelGateway(options: KernelGatewayStartOptions = {}): Promise<KernelGatewayProcess> {
+  const bin = dirname(venvPython());
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'spikeblocks-kernel-gateway-'));
+  const runtimeDir = join(dir, 'runtime');
+  mkdirSync(runtimeDir);
+  const token = options.token ?? `test-${Math.random().toString(36).slice(2)}`;
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = join(dir, 'kernel-gateway.log');
+  const logFd = openSync(logFile, 'a');
+  const child: ChildProcess = spawn(
+    join(bin, 'jupyter'),
+    [
+      'kernelgateway',
+      '--KernelGatewayApp.ip=127.0.0.1',
+      `--KernelGatewayApp.port=${port}`,
+      '--KernelGatewayApp.port_retries=0',
+      `--KernelGatewayApp.auth_token=${token}`,
+      `--KernelGatewayApp.allow_origin=${options.allowOrigin ?? '*'}`,
+      // a page on another origin sends the token in Authorization and JSON bodies: both need CORS
+      '--KernelGatewayApp.allow_headers=Authorization,Content-Type',
+      '--KernelGatewayApp.allow_methods=GET,POST,DELETE,OPTIONS',
+      // GET /api/kernels is how the tests see that a kernel was shut down (off by default in KG)
+      '--JupyterWebsocketPersonality.list_kernels=True',
+    ],
+    {
+      env: {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        // connection files of this gateway's kernels in its own folder, not ~/.local/share
+        JUPYTER_RUNTIME_DIR: runtimeDir,
+        OMP_NUM_THREADS: '1',
+        PYTHONUNBUFFERED: '1',
+      },
+      detached: true, // its own process group: the kernels it spawned are stopped with it
+      stdio: ['ignore', logFd, logFd],
+    },
+  );
+  closeSync(logFd);
+  const log = () => {
+    try {
+      return readFileSync(logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    let problem: string;
+    try {
+      // /api answers once the gateway listens; with the token it proves the token is in force
+      const reply = await fetch(`${url}/api`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2000) });
+      if (reply.ok) break;
+      problem = `HTTP ${reply.status}`;
+    } catch (e) {
+      problem = (e as Error).message;
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      const text = log();
+      await stop();
+      throw new Error(`jupyter kernelgateway did not come up: ${problem}\n${text.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, token, port, pid: child.pid!, log, stop };
+}
