@@ -60,6 +60,9 @@ const EMPTY_PROGRAM: GeneratedProgram = { code: '', lineBlocks: [], recorders: [
  * quick, so a big network does not keep the engine busy on every slider move. */
 const LIVE_MAX_RUN_MS = 1000;
 const LIVE_SETTING_KEY = 'spikeblocks.live';
+/** How long the app waits for a server's answer: full-size runs are what servers are for (a
+ * NEST Server gives up earlier by itself, at its worker timeout, and says so). */
+const REMOTE_RUN_TIMEOUT_MS = 15 * 60_000;
 
 @customElement('sb-app')
 export class SbApp extends LitElement {
@@ -283,7 +286,7 @@ export class SbApp extends LitElement {
     void this.remote?.dispose();
     this.backendSettings = settings;
     this.comparison = null;
-    this.remote = settings.kind === 'local' ? null : createBackend(settings);
+    this.remote = settings.kind === 'local' ? null : createBackend(settings, { timeoutMs: REMOTE_RUN_TIMEOUT_MS });
     document.body.dataset.backend = settings.kind;
     if (remember && !saveBackendSettings(settings, browserStorage(), sessionStore())) {
       this.notice = { kind: 'info', text: 'This browser refused to remember the setting; it lasts until the page is closed.' };
@@ -310,7 +313,7 @@ export class SbApp extends LitElement {
 
   /** The settings panel's "Check connection". */
   private async checkBackend(settings: BackendSettings): Promise<import('../remote/backend').BackendInfo> {
-    const backend = createBackend(settings);
+    const backend = createBackend(settings, { timeoutMs: 10_000 });
     try {
       return await backend.health();
     } finally {

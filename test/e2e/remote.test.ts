@@ -12,10 +12,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
 import { startNestServer, type NestServerProcess } from '../lib/nest-server';
+import { startKernelGateway, type KernelGatewayProcess } from '../lib/jupyter-gateway';
 import { n1Program } from '../lib/reference-cases';
 
 let app: RunningServer;
 let nest: NestServerProcess;
+let gateway: KernelGatewayProcess;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -24,7 +26,7 @@ const foreignRequests: string[] = [];
 
 before(async () => {
   // two workers: a run given up by Stop keeps one busy until NEST finishes it
-  [nest] = await Promise.all([startNestServer({ workers: 2 }), buildApp('dist-e2e-remote')]);
+  [nest, gateway] = await Promise.all([startNestServer({ workers: 2 }), startKernelGateway(), buildApp('dist-e2e-remote')]);
   app = await startPreview('dist-e2e-remote');
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -43,6 +45,7 @@ after(async () => {
   await browser?.close();
   await app?.stop();
   await nest?.stop();
+  await gateway?.stop();
 });
 
 const footer = (p: Page) => p.locator('footer').innerText();
@@ -77,7 +80,7 @@ test("a NEST Desktop link points the app at NEST Server; the token leaves the ad
   await page.waitForFunction(() => document.body.dataset.editorReady === '1' && document.body.dataset.remoteReady === '1', null, { timeout: 30_000 });
   assert.ok(!page.url().includes(nest.token), `token still in the address bar: ${page.url()}`);
   assert.ok(page.url().includes('nest_server_url='), 'the server address may stay');
-  assert.match(await status(page), /NEST Server: NEST 3\.10\.0 on http:\/\/127\.0\.0\.1:\d+/);
+  assert.match(await status(page), /^NEST 3\.10\.0 on 127\.0\.0\.1:\d+$/);
   assert.match(await page.locator('#backend').innerText(), /NEST Server/);
   const stored = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }));
   assert.ok(!stored.local.includes(nest.token), 'the token is not kept beyond the session');
@@ -253,4 +256,29 @@ test('the server stopped mid-run: a clear message and the offer to run here, not
     await backToBlocks(page).catch(() => undefined);
   }
   assert.deepEqual(foreignRequests, [], 'nothing left this machine');
+});
+
+test('Jupyter: chosen in the settings, the first example runs in a real kernel and is plotted; leaving shuts the kernel down', async () => {
+  await page.locator('#backend').click();
+  await page.locator('sb-backend-settings input[value="jupyter"]').check();
+  await page.locator('sb-backend-settings #server-url').fill(gateway.url);
+  await page.locator('sb-backend-settings #server-token').fill(gateway.token);
+  await page.locator('sb-backend-settings #check').click();
+  await page.locator('sb-backend-settings .status.ok').waitFor({ timeout: 60_000 });
+  await page.locator('sb-backend-settings #use').click();
+  assert.match(await page.locator('#backend').innerText(), /Jupyter/);
+  await runAndWait(page);
+  const drawn = (await page.evaluate(`(() => {
+    const results = document.querySelector('sb-app').shadowRoot.querySelector('sb-results').shadowRoot;
+    return { spikes: results.querySelector('sb-raster')?.chart?.data[0].length ?? -1, samples: results.querySelector('sb-traces')?.chart?.data[0].length ?? -1 };
+  })()`)) as { spikes: number; samples: number };
+  assert.ok(drawn.spikes >= 10 && drawn.spikes <= 70, `spikes drawn: ${drawn.spikes}`);
+  assert.equal(drawn.samples, 9990);
+  const kernels = async () => (await (await fetch(`${gateway.url}/api/kernels?token=${gateway.token}`)).json()) as unknown[];
+  assert.equal((await kernels()).length, 1);
+  // the learner leaves: the page's kernel is shut down (keepalive request on pagehide)
+  await page.goto('about:blank');
+  const deadline = Date.now() + 10_000;
+  while ((await kernels()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(await kernels(), []);
 });
