@@ -35,3 +35,17 @@ export interface SimWorkerApi {
   init(interruptBuffer: SharedArrayBuffer | null): Promise<{ ms: number; nestVersion: string }>;
   run(code: string): Promise<RunResult>;
 }
+
+/** An answer of the remote worker: a value, or the ServerError (problem) or Error it threw. */
+export type RemoteWorkerAnswer<T> =
+  | { ok: true; value: T }
+  | { ok: false; problem: import('../src/remote/backend').ServerProblem | null; message: string };
+
+/** The remote worker's comlink API (workers/remote.worker.ts). */
+export interface RemoteWorkerApi {
+  configure(settings: import('../src/remote/backend').BackendSettings, extras: { timeoutMs?: number }): Promise<void>;
+  health(): Promise<RemoteWorkerAnswer<import('../src/remote/backend').BackendInfo>>;
+  run(code: string): Promise<RemoteWorkerAnswer<RunResult>>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+}

@@ -15,6 +15,7 @@ import { fileNameFor, makeProject, parseProject, type Project } from '../storage
 import { inferRecorders } from './infer-recorders';
 import { ServerError, type Backend, type BackendSettings } from '../remote/backend';
 import { createBackend } from '../remote/index';
+import { WorkerBackend } from '../remote/worker-backend';
 import { modelsMissingOn } from '../remote/nest-server';
 import { LOCAL, choice, loadBackendSettings, saveBackendSettings, sessionStore, settingsFromPageUrl } from '../remote/settings';
 import './sb-editor';
@@ -286,7 +287,7 @@ export class SbApp extends LitElement {
     void this.remote?.dispose();
     this.backendSettings = settings;
     this.comparison = null;
-    this.remote = settings.kind === 'local' ? null : createBackend(settings, { timeoutMs: REMOTE_RUN_TIMEOUT_MS });
+    this.remote = settings.kind === 'local' ? null : serverBackend(settings);
     document.body.dataset.backend = settings.kind;
     if (remember && !saveBackendSettings(settings, browserStorage(), sessionStore())) {
       this.notice = { kind: 'info', text: 'This browser refused to remember the setting; it lasts until the page is closed.' };
@@ -643,6 +644,13 @@ export class SbApp extends LitElement {
  * runs agree in their statistics, not spike by spike). */
 function usesRandomness(code: string): boolean {
   return /poisson_generator|noise_generator|gamma_sup_generator|mip_generator|ppd_sup_generator|sinusoidal_poisson|nest\.random\.|"rule":\s*"(fixed_indegree|fixed_outdegree|fixed_total_number|pairwise_bernoulli|symmetric_pairwise_bernoulli)"/.test(code);
+}
+
+/** The backend for a server: NEST and Norse Server replies are read in a worker (a full-size
+ * run's spikes are megabytes of JSON); Jupyter's client needs the page's own globals. */
+function serverBackend(settings: BackendSettings): Backend {
+  const extras = { timeoutMs: REMOTE_RUN_TIMEOUT_MS };
+  return settings.kind === 'jupyter' ? createBackend(settings, extras) : new WorkerBackend(settings, extras);
 }
 
 function readLiveSetting(): boolean {

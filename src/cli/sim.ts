@@ -28,6 +28,7 @@ import { loadNodeRuntime } from './node-runtime';
 import { SIGINT } from '../../workers/runtime';
 import type { RunError, RunResult } from '../../workers/api';
 import { createBackend, ServerError, type Backend, type BackendKind } from '../remote/index';
+import { typedEvents } from '../remote/typed-events';
 
 const USAGE = 'usage: npm run sim -- FILE.py [--json] [--timeout SECONDS] [--backend local | nest-server=URL | norse-server=URL | jupyter=URL] [--token TOKEN]';
 const REMOTE_KINDS: BackendKind[] = ['nest-server', 'norse-server', 'jupyter'];
@@ -190,18 +191,6 @@ class Watchdog {
     Atomics.store(this.cells, 0, 1);
     Atomics.notify(this.cells, 0);
   }
-}
-
-/** Recorder events from a server come as lists; the summary reads typed arrays, as the local engine gives. */
-function typedEvents(response: unknown): unknown {
-  const events = (response as { events?: unknown })?.events;
-  if (!Array.isArray(events)) return response;
-  const typed = events.map((ev) =>
-    ev && typeof ev === 'object'
-      ? Object.fromEntries(Object.entries(ev).map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'number') ? Float64Array.from(v) : v]))
-      : ev,
-  );
-  return { ...(response as object), events: typed };
 }
 
 async function runOnServer(backend: Backend, code: string): Promise<RunResult> {

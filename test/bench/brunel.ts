@@ -24,6 +24,7 @@ import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview } from '../lib/servers';
 import { lastJsonLine, runVenvPython, venvPython } from '../lib/python';
 import { sampleTreePss } from '../lib/proc-memory';
+import { BRUNEL_FULL, brunelProgram, type BrunelCase } from './programs';
 
 const { values } = parseArgs({
   options: {
@@ -33,13 +34,10 @@ const { values } = parseArgs({
   },
 });
 
-interface Case {
-  series: 'full' | 'neurons' | 'synapses';
-  neurons: number;
-  indegree: number;
-}
+// the program text lives in programs.ts, so remote.ts can run the same network on NEST Server
+type Case = BrunelCase;
 
-const FULL: Case = { series: 'full', neurons: 12500, indegree: 125 };
+const FULL: Case = BRUNEL_FULL;
 const CASES: Case[] = values.quick
   ? [FULL]
   : [
@@ -47,43 +45,6 @@ const CASES: Case[] = values.quick
       ...[100, 500, 1000, 2500, 5000].map((neurons): Case => ({ series: 'neurons', neurons, indegree: 125 })),
       ...[25, 50, 250, 500].map((indegree): Case => ({ series: 'synapses', neurons: 2500, indegree })),
     ];
-
-/**
- * The program, in PyNEST. Per neuron: CE = 0.8·K excitatory and CI = 0.2·K inhibitory inputs.
- * J·CE is kept at 100 mV whatever K is, so the mean drive (and the regime) stays that of the
- * full network; the Poisson rate is eta times the rate that alone would reach threshold.
- */
-export function brunelProgram(c: Case): string {
-  const ne = Math.round(0.8 * c.neurons), ni = c.neurons - ne;
-  const ce = Math.round(0.8 * c.indegree), ci = c.indegree - ce;
-  return `import time
-import nest
-
-t0 = time.perf_counter()
-NE, NI, CE, CI = ${ne}, ${ni}, ${ce}, ${ci}
-J, g, eta, delay, theta, tau_m = ${(100 / ce).toPrecision(6)}, 5.0, 2.0, 1.5, 20.0, 20.0
-nu_th = theta / (J * CE * tau_m)
-p_rate = 1000.0 * eta * nu_th * CE
-
-nest.ResetKernel()
-nest.resolution = 0.1
-neuron = {"C_m": 1.0, "tau_m": tau_m, "t_ref": 2.0, "E_L": 0.0, "V_reset": 10.0, "V_m": 0.0, "V_th": theta}
-exc = nest.Create("iaf_psc_delta", NE, params=neuron)
-inh = nest.Create("iaf_psc_delta", NI, params=neuron)
-drive = nest.Create("poisson_generator", params={"rate": p_rate})
-spikes = nest.Create("spike_recorder")
-nest.Connect(drive, exc + inh, syn_spec={"weight": J, "delay": delay})
-nest.Connect(exc, exc + inh, {"rule": "fixed_indegree", "indegree": CE}, {"weight": J, "delay": delay})
-nest.Connect(inh, exc + inh, {"rule": "fixed_indegree", "indegree": CI}, {"weight": -g * J, "delay": delay})
-nest.Connect(exc + inh, spikes)
-t1 = time.perf_counter()
-nest.Simulate(1000.0)
-t2 = time.perf_counter()
-n = spikes.n_events
-print(f"BENCH build_s={t1 - t0:.3f} simulate_s={t2 - t1:.3f} spikes={n} synapses={nest.num_connections}")
-response = {"events": [spikes.events], "biological_time": nest.biological_time}
-`;
-}
 
 interface Timed {
   build_s: number;
