@@ -133,7 +133,7 @@ export class ExecServerClient implements Backend {
     } catch (e) {
       if (signal?.aborted) throw e;
       if (timeout.aborted) {
-        throw new ServerError('timeout', `${this.label} did not answer within ${Math.round(timeoutMs / 1000)} s. Run the program locally, or make it shorter.`);
+        throw new ServerError('timeout', `${this.label} did not answer within ${Math.round(timeoutMs / 1000)} s: the program takes long there, or waits behind other learners' runs. Try again, make it shorter, or run it in this browser.`);
       }
       // fetch says only "failed to fetch" for refused connections, unknown hosts, CORS refusals
       // and connections the server dropped (a worker killed mid-run)

@@ -477,6 +477,10 @@ export class JupyterClient implements Backend {
     } catch (e) {
       if (e instanceof ServerError) throw e;
       const status = (e as { response?: { status?: number } }).response?.status;
+      // a gateway at its max_kernels answers 403 too, with "Resource Limit" in the reason
+      if (status === 403 && /resource limit/i.test(`${(e as Error).message} ${await replyText(e)}`)) {
+        throw new ServerError('busy', `${this.label} has as many kernels running as it allows (max_kernels). Try again when a learner has left, or run in this browser.`);
+      }
       if (status === 401 || status === 403) {
         throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Copy the token the server printed when it started (the part after ?token= of its address) into the settings.`);
       }
@@ -530,4 +534,14 @@ function programError(reply: KernelMessage.IExecuteReplyMsg['content'], executio
   // a SyntaxError's value repeats the cell's hidden file name: "incomplete input (173531590.py, line 1)"
   if (/^(Syntax|Indentation|Tab)Error$/.test(type)) message = message.replace(/ \([^()]*\.py, line \d+\)$/, '');
   return { type, message, line, traceback };
+}
+
+/** The body of a failed REST call's reply, if @jupyterlab/services kept it readable. */
+async function replyText(e: unknown): Promise<string> {
+  try {
+    const response = (e as { response?: Response }).response;
+    return response && !response.bodyUsed ? await response.clone().text() : '';
+  } catch {
+    return '';
+  }
 }

@@ -25,6 +25,8 @@ export interface KernelGatewayStartOptions {
   token?: string;
   /** Access-Control-Allow-Origin; '*' when not given (the browser tests' page is on another port) */
   allowOrigin?: string;
+  /** more gateway options, e.g. '--KernelGatewayApp.max_kernels=1' */
+  args?: string[];
 }
 
 export async function startKernelGateway(options: KernelGatewayStartOptions = {}): Promise<KernelGatewayProcess> {
@@ -51,6 +53,7 @@ export async function startKernelGateway(options: KernelGatewayStartOptions = {}
       '--KernelGatewayApp.allow_methods=GET,POST,DELETE,OPTIONS',
       // GET /api/kernels is how the tests see that a kernel was shut down (off by default in KG)
       '--JupyterWebsocketPersonality.list_kernels=True',
+      ...(options.args ?? []),
     ],
     {
       env: {

@@ -219,6 +219,22 @@ test('the gateway stopped mid-run is a ServerError, not a hang', async () => {
   }
 });
 
+test('a gateway at its kernel limit is busy (not a refused token); the first learner runs on', async () => {
+  const small = await startKernelGateway({ args: ['--KernelGatewayApp.max_kernels=1'] });
+  const first = new JupyterClient({ url: small.url, token: small.token });
+  const second = new JupyterClient({ url: small.url, token: small.token });
+  try {
+    assert.ok((await first.run('response = {"n": 1}\n')).ok);
+    await assert.rejects(second.run('response = {}\n'), (e: unknown) => e instanceof ServerError && e.problem === 'busy' && /max_kernels/.test(e.message));
+    const again = await first.run('response = {"n": 2}\n');
+    assert.deepEqual(again.ok && again.response, { n: 2 });
+  } finally {
+    await first.dispose();
+    await second.dispose();
+    await small.stop();
+  }
+});
+
 test('createBackend makes each remote client; local is the app\'s', () => {
   assert.equal(createBackend({ kind: 'jupyter', url: 'http://127.0.0.1:1', token: '' }).kind, 'jupyter');
   assert.equal(createBackend({ kind: 'nest-server', url: 'http://127.0.0.1:1', token: '' }).kind, 'nest-server');
