@@ -282,3 +282,21 @@ test('Jupyter: chosen in the settings, the first example runs in a real kernel a
   while ((await kernels()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(await kernels(), []);
 });
+
+test("a server that does not allow this page's address (CORS) is named with the setting to change", async () => {
+  await page.goto(app.url);
+  await page.waitForFunction(() => document.body.dataset.editorReady === '1');
+  const strict = await startNestServer({ env: { NEST_SERVER_CORS_ORIGINS: 'https://school.example' } });
+  try {
+    await page.locator('#backend').click();
+    await page.locator('sb-backend-settings input[value="nest-server"]').check();
+    await page.locator('sb-backend-settings #server-url').fill(strict.url);
+    await page.locator('sb-backend-settings #server-token').fill(strict.token);
+    await page.locator('sb-backend-settings #check').click();
+    await page.locator('sb-backend-settings .status.failed').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('sb-backend-settings .status').innerText(), /could not be reached.*NEST_SERVER_CORS_ORIGINS.*run the program locally/s);
+    await page.locator('sb-backend-settings #cancel').click();
+  } finally {
+    await strict.stop();
+  }
+});
