@@ -46,3 +46,13 @@ test('different numbers of recorders are said, not hidden', () => {
   assert.match(r.shapeNote ?? '', /local run returned 1 recorders, the server 0/);
   assert.deepEqual(compareResults(null, { events: [] }, recorders), { spikes: [], traces: [], shapeNote: null });
 });
+
+test('distinct senders: ascending and each once, for whole-number ids and for any others', async () => {
+  const { distinctSenders } = await import('../../src/plots/events');
+  assert.deepEqual(distinctSenders([5, 3, 5, 12, 3, 1]), [1, 3, 5, 12]);
+  assert.deepEqual(distinctSenders(Float64Array.from([7, 7, 7])), [7]);
+  assert.deepEqual(distinctSenders([]), []);
+  assert.deepEqual(distinctSenders([0, 2, 0]), [0, 2]);
+  // not node ids (fractions, negatives, huge): still right, by the general path
+  assert.deepEqual(distinctSenders([2.5, -1, 2.5, 1e12]), [-1, 2.5, 1e12]);
+});
