@@ -71,13 +71,13 @@ export class SbApp extends LitElement {
     :host { display: grid; grid-template-rows: auto 1fr auto; height: 100vh; font: 14px/1.4 system-ui, 'DejaVu Sans', sans-serif; color: #1d2329; background: #f3f5f7; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: #20334a; color: white; }
     header h1 { font-size: 1.1rem; margin: 0 12px 0 0; letter-spacing: 0.02em; }
-    header .spacer { flex: 1; }
     button, select { font: inherit; min-height: 34px; padding: 4px 12px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
     button:disabled { opacity: 0.55; cursor: default; }
     button:focus-visible, select:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
     #run { background: #1f7a3a; border-color: #1f7a3a; color: white; font-weight: 600; min-width: 84px; }
     #stop { background: #a4262c; border-color: #a4262c; color: white; }
-    .engine { font-size: 0.85rem; opacity: 0.9; }
+    /* the status gives way (ellipsis, full text in its title) so the header stays one row */
+    .engine { font-size: 0.85rem; opacity: 0.9; flex: 1 1 0; min-width: 8em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .live { display: inline-flex; align-items: center; gap: 4px; min-height: 34px; cursor: pointer; }
     .live input { width: 20px; height: 20px; margin: 0; cursor: pointer; }
     .paused { color: #ffd27a; }
@@ -94,6 +94,9 @@ export class SbApp extends LitElement {
     .notice button { min-height: 26px; padding: 1px 8px; margin-left: 8px; }
     input[type='file'] { display: none; }
     .examples-label { font-size: 0.85rem; }
+    /* as wide as its longest example title would be too wide for the header */
+    #examples { max-width: 12em; }
+    @media (max-width: 1100px) { .examples-label { display: none; } }
     /* Narrow screens: one column that scrolls as a page; the message line stays in view. */
     @media (max-width: 820px) {
       :host { height: auto; min-height: 100vh; }
@@ -187,8 +190,7 @@ export class SbApp extends LitElement {
             </label>`}
         <button id="backend" class="backend" @click=${() => this.settingsPanel.open()}
           title="Choose where programs run: this browser, NEST Server, Norse Server or Jupyter">⚙ ${choice(this.backendSettings.kind).label}</button>
-        <span class="engine" role="status">${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
-        <span class="spacer"></span>
+        <span class="engine" role="status" title=${this.remote ? this.remoteStatus : this.engineStatus}>${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
         <label for="examples" class="examples-label">Examples</label>
         <select id="examples" @change=${this.openExample} aria-label="Open an example">
           <option value="">Choose…</option>
