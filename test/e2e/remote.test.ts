@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
-import { startNestServer, type NestServerProcess } from '../lib/nest-server';
+import { SLOW_PROGRAM, startNestServer, type NestServerProcess } from '../lib/nest-server';
 import { startKernelGateway, type KernelGatewayProcess } from '../lib/jupyter-gateway';
 import { n1Program } from '../lib/reference-cases';
 
@@ -210,18 +210,7 @@ test('a wrong token: told so, with what to do; the blocks stay as they were; thi
 });
 
 test('Stop on a remote run gives it up at once; the next run works', async () => {
-  // about 10 s of NEST time on this machine: 2000 neurons with Poisson input for 20 s
-  const slow = [
-    'import nest',
-    'nest.ResetKernel()',
-    'n = nest.Create("iaf_psc_alpha", 2000)',
-    'pg = nest.Create("poisson_generator", params={"rate": 8000.0})',
-    'nest.Connect(pg, n, syn_spec={"weight": 10.0})',
-    'nest.Simulate(20000.0)',
-    'response = {"events": []}',
-    '',
-  ].join('\n');
-  await editCode(page, slow);
+  await editCode(page, SLOW_PROGRAM);
   await page.locator('#run').click();
   await page.waitForTimeout(1000);
   const t0 = Date.now();

@@ -1,12 +1,12 @@
 // Starts the venv's real Jupyter Kernel Gateway (jupyter-kernel-gateway 3.0, kernels from the venv's
 // own ipykernel kernelspec, so `import nest` works in them) on a free 127.0.0.1 port for tests and
 // benchmarks, and stops it with its whole process group (its kernels too).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.mjs';
 import { venvPython } from './python';
+import { startServerProcess } from './server-process';
 
 export interface KernelGatewayProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -37,11 +37,11 @@ export async function startKernelGateway(options: KernelGatewayStartOptions = {}
   mkdirSync(runtimeDir);
   const token = options.token ?? `test-${Math.random().toString(36).slice(2)}`;
   const url = `http://127.0.0.1:${port}`;
-  const logFile = join(dir, 'kernel-gateway.log');
-  const logFd = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(
-    join(bin, 'jupyter'),
-    [
+  const server = await startServerProcess({
+    name: 'jupyter kernelgateway',
+    dir,
+    command: join(bin, 'jupyter'),
+    args: [
       'kernelgateway',
       '--KernelGatewayApp.ip=127.0.0.1',
       `--KernelGatewayApp.port=${port}`,
@@ -55,62 +55,19 @@ export async function startKernelGateway(options: KernelGatewayStartOptions = {}
       '--JupyterWebsocketPersonality.list_kernels=True',
       ...(options.args ?? []),
     ],
-    {
-      env: {
-        ...process.env,
-        PATH: `${bin}:${process.env.PATH}`,
-        // connection files of this gateway's kernels in its own folder, not ~/.local/share
-        JUPYTER_RUNTIME_DIR: runtimeDir,
-        OMP_NUM_THREADS: '1',
-        PYTHONUNBUFFERED: '1',
-      },
-      detached: true, // its own process group: the kernels it spawned are stopped with it
-      stdio: ['ignore', logFd, logFd],
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      // connection files of this gateway's kernels in its own folder, not ~/.local/share
+      JUPYTER_RUNTIME_DIR: runtimeDir,
+      OMP_NUM_THREADS: '1',
+      PYTHONUNBUFFERED: '1',
     },
-  );
-  closeSync(logFd);
-  const log = () => {
-    try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    let problem: string;
-    try {
-      // /api answers once the gateway listens; with the token it proves the token is in force
+    // /api answers once the gateway listens; with the token it proves the token is in force
+    ready: async () => {
       const reply = await fetch(`${url}/api`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2000) });
-      if (reply.ok) break;
-      problem = `HTTP ${reply.status}`;
-    } catch (e) {
-      problem = (e as Error).message;
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const text = log();
-      await stop();
-      throw new Error(`jupyter kernelgateway did not come up: ${problem}\n${text.slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { url, token, port, pid: child.pid!, log, stop };
+      return reply.ok || `HTTP ${reply.status}`;
+    },
+  });
+  return { url, token, port, ...server };
 }

@@ -1,12 +1,12 @@
 // Starts the venv's real `nest-server` (nest-simulator 3.10, gunicorn) on a free 127.0.0.1 port for
 // tests and benchmarks, and stops it with its whole process group (gunicorn's workers too).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { NestServerClient } from '../../src/remote/nest-server';
 import { freePort } from './free-port.mjs';
 import { venvPython } from './python';
+import { startServerProcess } from './server-process';
 
 export interface NestServerProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -40,59 +40,38 @@ export async function startNestServer(options: NestServerStartOptions = {}): Pro
   const args = ['start', '-h', '127.0.0.1', '-p', String(port)];
   if (options.workers) args.push('-w', String(options.workers));
   if (options.timeoutS) args.push('-t', String(options.timeoutS));
-  const logFile = join(dir, 'nest-server.log');
-  const child: ChildProcess = spawn(join(bin, 'nest-server'), args, {
+  const client = new NestServerClient({ url, token, timeoutMs: 2000 });
+  const server = await startServerProcess({
+    name: 'nest-server',
+    dir,
+    command: join(bin, 'nest-server'),
+    args,
     env: {
       ...process.env,
       PATH: `${bin}:${process.env.PATH}`,
       NEST_SERVER_ENABLE_EXEC_CALL: 'true',
       NEST_SERVER_ACCESS_TOKEN: token,
-      NEST_SERVER_LOGFILE: logFile,
+      NEST_SERVER_LOGFILE: join(dir, 'server.log'), // gunicorn's log beside the server's output
       OMP_NUM_THREADS: '1',
       ...options.env,
     },
-    detached: true, // its own process group: gunicorn's workers are stopped with it
-    stdio: 'ignore',
-  });
-  const log = () => {
-    try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const client = new NestServerClient({ url, token, timeoutMs: 2000 });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
+    ready: async () => {
       await client.health();
-      break;
-    } catch (e) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        const text = log();
-        await stop();
-        throw new Error(`nest-server did not come up: ${(e as Error).message}\n${text.slice(-2000)}`);
-      }
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-  return { url, token, port, pid: child.pid!, log, stop };
+      return true;
+    },
+  });
+  return { url, token, port, ...server };
 }
+
+/** About 10 s of NEST time on the test machine (2000 neurons with Poisson input, 20 s simulated):
+ * long enough to stop, to kill the server under, or to outlast a short worker timeout. */
+export const SLOW_PROGRAM = [
+  'import nest',
+  'nest.ResetKernel()',
+  'n = nest.Create("iaf_psc_alpha", 2000)',
+  'pg = nest.Create("poisson_generator", params={"rate": 8000.0})',
+  'nest.Connect(pg, n, syn_spec={"weight": 10.0})',
+  'nest.Simulate(20000.0)',
+  'response = {"events": []}',
+  '',
+].join('\n');

@@ -11,7 +11,7 @@ import { registerNestBlocks } from '../../blocks/nest/index';
 import { generateNest } from '../../generators/nest';
 import { NestServerClient, ServerError } from '../../src/remote/nest-server';
 import { freePort } from '../lib/free-port.mjs';
-import { startNestServer, type NestServerProcess } from '../lib/nest-server';
+import { SLOW_PROGRAM, startNestServer, type NestServerProcess } from '../lib/nest-server';
 import { runLocalSim } from '../lib/python';
 import { N1_SPIKE_TIMES, N1_VM, n1Program, printedMismatch, valueAt } from '../lib/reference-cases';
 
@@ -97,17 +97,6 @@ test('npm run sim --backend nest-server: N1 on the server equals the local engin
   await assert.rejects(runLocalSim(file, ['--backend', `nest-server=${url}`, '--token', 'wrong']), (e: { code?: number; stderr?: string }) => e.code === 3 && /refused the access token/.test(e.stderr ?? ''));
 });
 
-/** About 10 s of NEST time on this machine (2000 neurons, Poisson input, 20 s simulated). */
-const SLOW_PROGRAM = [
-  'import nest',
-  'nest.ResetKernel()',
-  'n = nest.Create("iaf_psc_alpha", 2000)',
-  'pg = nest.Create("poisson_generator", params={"rate": 8000.0})',
-  'nest.Connect(pg, n, syn_spec={"weight": 10.0})',
-  'nest.Simulate(20000.0)',
-  'response = {"events": []}',
-  '',
-].join('\n');
 
 test("a run longer than the server's worker timeout is told apart from a server that went away", async () => {
   const strict = await startNestServer({ timeoutS: 2 });
