@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RemoteWorkerAnswer, RemoteWorkerApi, RunResult } from '../../workers/api';
-import { ServerError, type Backend, type BackendInfo, type BackendKind, type BackendSettings } from './backend';
+import { ServerError, stoppedError, type Backend, type BackendInfo, type BackendKind, type BackendSettings } from './backend';
 import { choice } from './settings';
 
 export class WorkerBackend implements Backend {
@@ -14,6 +14,9 @@ export class WorkerBackend implements Backend {
   private readonly worker: Worker;
   private readonly api: Comlink.Remote<RemoteWorkerApi>;
   private readonly configured: Promise<void>;
+  /** Settles when dispose() ends the worker: a call still waiting on it would never settle. */
+  private readonly ended: Promise<void>;
+  private end!: () => void;
 
   constructor(settings: BackendSettings, extras: { timeoutMs?: number } = {}) {
     this.kind = settings.kind;
@@ -21,16 +24,22 @@ export class WorkerBackend implements Backend {
     this.worker = new Worker(new URL('../../workers/remote.worker.ts', import.meta.url), { type: 'module', name: 'spikeblocks-remote' });
     this.api = Comlink.wrap<RemoteWorkerApi>(this.worker);
     this.configured = this.api.configure(settings, extras);
+    this.ended = new Promise((resolve) => (this.end = resolve));
   }
 
   async health(): Promise<BackendInfo> {
-    await this.configured;
-    return unwrap(await this.api.health());
+    const gone: RemoteWorkerAnswer<BackendInfo> = { ok: false, problem: null, message: `${this.label}: the connection was closed` };
+    return unwrap(await this.untilEnded<BackendInfo>(this.configured.then(() => this.api.health() as Promise<RemoteWorkerAnswer<BackendInfo>>), gone));
   }
 
+  /** A run still going when the backend is let go (another backend chosen) ends as stopped. */
   async run(code: string): Promise<RunResult> {
-    await this.configured;
-    return unwrap(await this.api.run(code));
+    const gone: RemoteWorkerAnswer<RunResult> = { ok: true, value: { ok: false, error: stoppedError(this.label), stdout: '', timings: { totalMs: 0, pythonMs: 0 } } };
+    return unwrap(await this.untilEnded<RunResult>(this.configured.then(() => this.api.run(code) as Promise<RemoteWorkerAnswer<RunResult>>), gone));
+  }
+
+  private untilEnded<T>(call: Promise<RemoteWorkerAnswer<T>>, gone: RemoteWorkerAnswer<T>): Promise<RemoteWorkerAnswer<T>> {
+    return Promise.race([call, this.ended.then(() => gone)]);
   }
 
   async stop(): Promise<void> {
@@ -42,6 +51,7 @@ export class WorkerBackend implements Backend {
       await Promise.race([this.api.dispose(), new Promise((r) => setTimeout(r, 1000))]);
     } finally {
       this.worker.terminate();
+      this.end();
     }
   }
 }

@@ -225,6 +225,25 @@ test('Stop on a remote run gives it up at once; the next run works', async () =>
   await backToBlocks(page);
 });
 
+test('choosing another backend during a server run ends that run as stopped; the app stays usable', async () => {
+  await editCode(page, SLOW_PROGRAM);
+  await page.locator('#run').click();
+  await page.waitForTimeout(800);
+  await page.locator('#backend').click();
+  await page.locator('sb-backend-settings input[value="local"]').check();
+  await page.locator('sb-backend-settings #use').click();
+  await page.waitForFunction(() => !document.querySelector('sb-app')!.shadowRoot!.querySelector<HTMLButtonElement>('#run')!.disabled, null, { timeout: 3000 });
+  assert.match(await footer(page), /Stopped/);
+  assert.match(await page.locator('#backend').innerText(), /This browser/);
+  // and back to the server for the tests after this one
+  await page.locator('#backend').click();
+  await page.locator('sb-backend-settings input[value="nest-server"]').check();
+  await page.locator('sb-backend-settings #server-url').fill(nest.url);
+  await page.locator('sb-backend-settings #server-token').fill(nest.token);
+  await page.locator('sb-backend-settings #use').click();
+  await backToBlocks(page);
+});
+
 test('the server stopped mid-run: a clear message and the offer to run here, not a hang', async () => {
   const doomed = await startNestServer();
   try {
