@@ -17,7 +17,7 @@ import { ServerError, type Backend, type BackendSettings } from '../remote/backe
 import { createBackend } from '../remote/index';
 import { WorkerBackend } from '../remote/worker-backend';
 import { modelsMissingOn } from '../remote/nest-server';
-import { LOCAL, choice, loadBackendSettings, saveBackendSettings, sessionStore, settingsFromPageUrl } from '../remote/settings';
+import { LOCAL, choice, loadBackendSettings, saveBackendSettings, sessionStore, settingsFromPageUrl, withSessionToken } from '../remote/settings';
 import './sb-editor';
 import './sb-code-panel';
 import './sb-backend-settings';
@@ -34,6 +34,8 @@ type Notice = {
   undo?: () => void;
   /** one more thing the learner can do about it, e.g. "Run in this browser" */
   action?: { label: string; run: () => void };
+  /** said about the server connection: cleared once the server answers */
+  aboutServer?: boolean;
 };
 
 /** The same program's results from this browser and from the server, for the Compare view. */
@@ -281,7 +283,9 @@ export class SbApp extends LitElement {
       // no usable page address (e.g. about:blank in a test): nothing to read
     }
     if (fromUrl.problem) this.notice = { kind: 'error', text: fromUrl.problem };
-    this.useBackend(fromUrl.settings ?? loadBackendSettings(browserStorage(), sessionStore()), fromUrl.settings !== null);
+    // a class link reloaded no longer has its token (it was taken out of the address): keep this tab's
+    const linked = fromUrl.settings && withSessionToken(fromUrl.settings, browserStorage(), sessionStore());
+    this.useBackend(linked ?? loadBackendSettings(browserStorage(), sessionStore()), linked !== null);
   }
 
   /** Switches where programs run; `remember` keeps the choice for the next visit. */
@@ -306,11 +310,12 @@ export class SbApp extends LitElement {
       // (the header button already names the kind of backend)
       this.remoteStatus = info.summary.replace(/https?:\/\//, '');
       document.body.dataset.remoteReady = '1';
+      if (this.notice?.aboutServer) this.notice = null;
     } catch (e) {
       if (backend !== this.remote) return;
       this.remoteModels = null;
       this.remoteStatus = `not connected to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}`;
-      this.notice = { kind: 'error', text: (e as Error).message, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
+      this.notice = { kind: 'error', text: (e as Error).message, aboutServer: true, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
     }
   }
 
@@ -474,8 +479,9 @@ export class SbApp extends LitElement {
       if (e instanceof ServerError) {
         // the server could not run it: the blocks stay as they are, and this browser can
         this.resultNote = 'The server could not run the program.';
-        this.notice = { kind: 'error', text: e.message, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
+        this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
         document.body.dataset.serverProblem = e.problem;
+        if (e.problem === 'unreachable' && backend && backend === this.remote) this.remoteStatus = `not connected to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}`;
       } else if (e instanceof StoppedByRestart) {
         // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
         this.resultNote = 'The run was stopped.';
@@ -502,7 +508,8 @@ export class SbApp extends LitElement {
       this.result = null;
       this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
       this.showRunError(result, code, edited ? null : program);
-      if (backend && result.error.type === 'KeyboardInterrupt') {
+      // NEST Server has no call to cancel a program: its worker goes on with the given-up one
+      if (backend && (backend.kind === 'nest-server' || backend.kind === 'norse-server') && result.error.type === 'KeyboardInterrupt') {
         this.notice = { kind: 'info', text: `Stopped. ${backend.label} finishes the given-up run on its own, so a next run there may wait for it.` };
       }
       return;
@@ -583,7 +590,9 @@ export class SbApp extends LitElement {
       if (side.status === 'rejected') {
         const e = side.reason as Error;
         this.resultNote = 'The comparison did not finish.';
-        this.notice = { kind: 'error', text: e instanceof StoppedByRestart ? 'Stopped.' : `${where}: ${e.message}` };
+        if (e instanceof StoppedByRestart) this.notice = { kind: 'info', text: 'Stopped.' };
+        else if (e instanceof ServerError) this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
+        else this.notice = { kind: 'error', text: `${where}: ${e.message}` };
         return true;
       }
       if (!side.value.ok) {

@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { BackendInfo, BackendKind, BackendSettings } from '../remote/backend';
-import { BACKEND_CHOICES, choice, cleanServerUrl } from '../remote/settings';
+import { BACKEND_CHOICES, choice, cleanServerUrl, serverUrlProblem, tokenInUrl } from '../remote/settings';
 
 type CheckState = { kind: 'idle' } | { kind: 'checking' } | { kind: 'ok'; text: string } | { kind: 'failed'; text: string };
 
@@ -52,6 +52,8 @@ export class SbBackendSettings extends LitElement {
     this.draft = { ...this.settings, url: this.settings.url || choice(this.settings.kind).defaultUrl };
     this.checkState = { kind: 'idle' };
     this.dialog.showModal();
+    // start on the choice in use, not on the first one
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="backend"]:checked')?.focus());
   }
 
   get isOpen(): boolean {
@@ -60,12 +62,13 @@ export class SbBackendSettings extends LitElement {
 
   override render() {
     const current = choice(this.draft.kind);
-    const urlProblem = current.kind !== 'local' && !cleanServerUrl(this.draft.url) ? 'Type an address that starts with http:// or https://' : '';
+    const urlProblem = current.kind !== 'local' ? (serverUrlProblem(this.draft.url) ?? '') : '';
     return html`
       <dialog aria-labelledby="settings-title" @close=${() => (this.checkState = { kind: 'idle' })}>
+        <!-- a form, so Enter anywhere in it means Use -->
+        <form @submit=${this.submit}>
         <h2 id="settings-title">Where programs run</h2>
-        <fieldset>
-          <legend class="visually-hidden">Backend</legend>
+        <fieldset aria-label="Run programs on">
           ${BACKEND_CHOICES.map(
             (c) => html`<label class="choice">
               <input type="radio" name="backend" value=${c.kind} .checked=${c.kind === this.draft.kind}
@@ -93,11 +96,12 @@ export class SbBackendSettings extends LitElement {
             `}
         ${this.renderCheck()}
         <div class="row">
-          ${current.kind === 'local' ? nothing : html`<button id="check" @click=${this.runCheck} ?disabled=${!!urlProblem || this.checkState.kind === 'checking'}>Check connection</button>`}
+          ${current.kind === 'local' ? nothing : html`<button id="check" type="button" @click=${this.runCheck} ?disabled=${!!urlProblem || this.checkState.kind === 'checking'}>Check connection</button>`}
           <span class="spacer"></span>
-          <button id="cancel" @click=${() => this.dialog.close()}>Cancel</button>
-          <button id="use" class="primary" @click=${this.use} ?disabled=${!!urlProblem}>Use</button>
+          <button id="cancel" type="button" @click=${() => this.dialog.close()}>Cancel</button>
+          <button id="use" type="submit" class="primary" ?disabled=${!!urlProblem}>Use</button>
         </div>
+        </form>
       </dialog>
     `;
   }
@@ -117,7 +121,9 @@ export class SbBackendSettings extends LitElement {
   }
 
   private edit(change: Partial<BackendSettings>): void {
-    this.draft = { ...this.draft, ...change };
+    // the address Jupyter prints carries its token (…/lab?token=…): it goes in the token field
+    const token = change.url !== undefined ? tokenInUrl(change.url) : null;
+    this.draft = { ...this.draft, ...change, ...(token && choice(this.draft.kind).takesToken ? { token } : {}) };
     this.checkState = { kind: 'idle' };
   }
 
@@ -139,6 +145,11 @@ export class SbBackendSettings extends LitElement {
     if (this.draft.kind === 'local') return { kind: 'local', url: '', token: '' };
     const url = cleanServerUrl(this.draft.url);
     return url ? { kind: this.draft.kind, url, token: this.draft.token.trim() } : null;
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    this.use();
   }
 
   private use(): void {

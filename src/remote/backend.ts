@@ -73,3 +73,9 @@ export class ServerError extends Error {
 export function stoppedError(where: string): RunError {
   return { type: 'KeyboardInterrupt', message: `stopped (the run on ${where} was given up)`, line: null, traceback: '' };
 }
+
+/** Where this page comes from (for CORS advice), or null outside a browser. */
+export function pageOrigin(): string | null {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return origin && origin !== 'null' ? origin : null;
+}

@@ -8,7 +8,7 @@
  * call to cancel a program, so it finishes that run on its own (a worker stays busy until then).
  */
 import type { RunError, RunResult } from '../../workers/api';
-import { ServerError, stoppedError, type Backend, type BackendInfo, type BackendKind } from './backend';
+import { ServerError, pageOrigin, stoppedError, type Backend, type BackendInfo, type BackendKind } from './backend';
 
 export interface ExecServerOptions {
   /** e.g. http://127.0.0.1:52425 */
@@ -80,9 +80,15 @@ export class ExecServerClient implements Backend {
       if (this.current === control) this.current = null;
     }
     if (reply.status === 400) {
+      const lines = code.split('\n').length;
+      if (typeof body.lineNumber === 'number' && body.lineNumber > lines) {
+        // an error at a line the program does not have is the server's own, e.g. the address
+        // names one of its other routes (…/api): not the learner's mistake
+        throw new ServerError('bad-reply', `${this.label} answered with an error of its own ("${(body.message ?? '').slice(0, 120)}"): is the address that of the ${this.flavour.name} itself, without a path after it?`);
+      }
       return { ok: false, error: programError(body.message ?? 'the program failed', body.lineNumber), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
     }
-    if (!('data' in body)) throw new ServerError('bad-reply', `${this.flavour.name} ran the program but sent no result back.`);
+    if (!('data' in body)) throw new ServerError('bad-reply', `${this.label} answered, but not as a ${this.flavour.name} does: is it the right address, and the right kind of server?`);
     if (body.data === null || body.data === undefined) {
       const error: RunError = {
         type: 'NameError',
@@ -137,20 +143,23 @@ export class ExecServerClient implements Backend {
       }
       // fetch says only "failed to fetch" for refused connections, unknown hosts, CORS refusals
       // and connections the server dropped (a worker killed mid-run)
-      throw new ServerError('unreachable', `${this.label} could not be reached, or dropped the connection (is it running, and does it allow this page's address${this.flavour.kind === 'nest-server' ? ' — NEST_SERVER_CORS_ORIGINS' : ''}?). You can run the program locally instead.`);
+      // (a cross-origin-isolated page cannot tell them apart: even a no-cors probe is blocked)
+      const origin = pageOrigin();
+      const allowed = !origin ? '' : this.flavour.kind === 'nest-server' ? ` Does it allow this page's address, ${origin}? (NEST_SERVER_CORS_ORIGINS)` : ` Does it allow this page's address, ${origin}? (CORS)`;
+      throw new ServerError('unreachable', `${this.label} could not be reached, or dropped the connection. Is it running at that address?${allowed} You can run the program locally instead.`);
     }
     if (reply.status === 403) {
       const text = (await reply.text()).trim();
       if (/exec/i.test(text) && !/unauthori[sz]ed/i.test(text)) {
         throw new ServerError('exec-disabled', `${this.label} does not run programs: start it with NEST_SERVER_ENABLE_EXEC_CALL=true.`);
       }
-      throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Copy the token the server printed when it started (or its NEST_SERVER_ACCESS_TOKEN) into the settings.`);
+      throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Give the token the server printed when it started (or its NEST_SERVER_ACCESS_TOKEN).`);
     }
     if (reply.status === 502 || reply.status === 503 || reply.status === 504) {
       throw new ServerError('busy', `${this.label} is busy or its program took too long (HTTP ${reply.status}). Try again in a moment, or run locally.`);
     }
     if (reply.status >= 500) {
-      throw new ServerError('server-error', `${this.label} failed while running the program (HTTP ${reply.status}); NEST errors sometimes end like this there. Run it locally to see the error with its line.`);
+      throw new ServerError('server-error', `${this.label} failed while running the program (HTTP ${reply.status}): NEST Server 3.10 answers like this to a syntax error or a NEST error (such as an impossible parameter). Run it in this browser to see the error on its line.`);
     }
     return reply;
   }

@@ -27,7 +27,7 @@
  */
 import type { Kernel, KernelMessage, ServerConnection } from '@jupyterlab/services';
 import type { RunError, RunResult } from '../../workers/api';
-import { ServerError, stoppedError, type Backend, type BackendInfo } from './backend';
+import { ServerError, pageOrigin, stoppedError, type Backend, type BackendInfo } from './backend';
 
 export interface JupyterOptions {
   /** the server's address, e.g. http://127.0.0.1:8888 (a base path such as /user/ana/ is kept) */
@@ -160,6 +160,8 @@ class ActiveRun {
 export class JupyterClient implements Backend {
   readonly kind = 'jupyter' as const;
   readonly label: string;
+  /** kernels being shut down after a timeout or a Stop they did not answer */
+  private readonly shutdowns = new Set<Promise<void>>();
   private readonly base: string;
   private readonly kernelName: string;
   private readonly timeoutMs: number;
@@ -174,7 +176,7 @@ export class JupyterClient implements Backend {
     this.base = options.url.replace(/\/+$/, '');
     this.kernelName = options.kernelName ?? 'python3';
     this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.label = `the Jupyter server at ${this.base}`;
+    this.label = `Jupyter server at ${this.base}`;
   }
 
   /** The server's version and that it has the kernel we would start. */
@@ -280,7 +282,7 @@ export class JupyterClient implements Backend {
     this.active?.fail('stopped');
     const kernel = this.kernel ?? (this.starting ? await this.starting.catch(() => null) : null);
     this.kernel = null;
-    if (kernel) await this.shutdownKernel(kernel);
+    await Promise.all([...this.shutdowns, kernel ? this.shutdownKernel(kernel) : undefined]);
   }
 
   // ---- the kernel ----
@@ -368,7 +370,15 @@ export class JupyterClient implements Backend {
   private async replaceKernel(): Promise<void> {
     const kernel = this.kernel;
     this.kernel = null;
-    if (kernel) await this.shutdownKernel(kernel);
+    if (!kernel) return;
+    // dispose() waits for it: a command line that exits at once must not leave the busy kernel behind
+    const shutdown = this.shutdownKernel(kernel);
+    this.shutdowns.add(shutdown);
+    try {
+      await shutdown;
+    } finally {
+      this.shutdowns.delete(shutdown);
+    }
   }
 
   private async shutdownKernel(kernel: Kernel.IKernelConnection): Promise<void> {
@@ -482,7 +492,7 @@ export class JupyterClient implements Backend {
         throw new ServerError('busy', `${this.label} has as many kernels running as it allows (max_kernels). Try again when a learner has left, or run in this browser.`);
       }
       if (status === 401 || status === 403) {
-        throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Copy the token the server printed when it started (the part after ?token= of its address) into the settings.`);
+        throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Give the token the server printed when it started (the part after ?token= of its address).`);
       }
       if (typeof status === 'number') {
         if (status === 502 || status === 503 || status === 504) throw new ServerError('busy', `${this.label} is busy (HTTP ${status}). Try again in a moment, or run locally.`);
@@ -498,7 +508,11 @@ export class JupyterClient implements Backend {
   private unreachable(): ServerError {
     // fetch says only "failed to fetch" for refused connections, unknown hosts, CORS refusals and
     // servers that went away mid-run
-    return new ServerError('unreachable', `${this.label} could not be reached, or stopped answering (is it running, and does it allow this page's address — allow_origin?). You can run the program locally instead.`);
+    // In a page it is also what a wrong token looks like: a gateway refuses it with a 401 that
+    // carries no CORS header, which the page may not read.
+    const origin = pageOrigin();
+    const page = origin ? ` Is the token right, and does it allow this page's address, ${origin}? (allow_origin)` : '';
+    return new ServerError('unreachable', `${this.label} could not be reached, or stopped answering. Is it running at that address?${page} You can run the program locally instead.`);
   }
 }
 

@@ -35,7 +35,8 @@ export function choice(kind: BackendKind): BackendChoice {
   return BACKEND_CHOICES.find((c) => c.kind === kind) ?? BACKEND_CHOICES[0];
 }
 
-/** An http(s) address with a host, without a trailing slash; null when it is not one. */
+/** An http(s) address with a host, without a trailing slash, query or #fragment (a server's
+ * routes are appended to it); null when it is not one. */
 export function cleanServerUrl(text: string): string | null {
   let url: URL;
   try {
@@ -44,7 +45,34 @@ export function cleanServerUrl(text: string): string | null {
     return null;
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.host || url.username || url.password) return null;
+  url.search = '';
+  url.hash = '';
+  // the address Jupyter prints opens its editor (…/lab, …/tree): the server is the part before
+  url.pathname = url.pathname.replace(/\/(lab|tree|notebooks)(\/.*)?$/, '/');
   return url.href.replace(/\/+$/, '');
+}
+
+/** Why `text` is not a server address, in words for the learner; null when it is one. */
+export function serverUrlProblem(text: string): string | null {
+  if (cleanServerUrl(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return /^\s*$/.test(text) ? 'Type the server address, e.g. http://127.0.0.1:52425' : 'This is not an address (it should look like http://127.0.0.1:52425).';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://';
+  if (url.username || url.password) return 'Leave the user name and password out of the address (a token goes in its own field).';
+  return 'This is not a server address (it should look like http://127.0.0.1:52425).';
+}
+
+/** The token in an address as Jupyter prints it (http://127.0.0.1:8888/lab?token=…), or null. */
+export function tokenInUrl(text: string): string | null {
+  try {
+    return new URL(text.trim()).searchParams.get('token');
+  } catch {
+    return null;
+  }
 }
 
 /** The remembered choice; the local engine when nothing (or nothing readable) is stored. */
@@ -60,6 +88,14 @@ export function loadBackendSettings(local: StoredText | null, session: StoredTex
   const url = cleanServerUrl(String(s.url ?? ''));
   if (!url) return LOCAL;
   return { kind: s.kind!, url, token: safeGet(session, TOKEN_KEY(s.kind!)) ?? '' };
+}
+
+/** A page URL that names the server but not the token (a class link after the token was taken
+ * out of it, reloaded): the token this tab was given for that same server. */
+export function withSessionToken(settings: BackendSettings, local: StoredText | null, session: StoredText | null): BackendSettings {
+  if (settings.token || settings.kind === 'local') return settings;
+  const remembered = loadBackendSettings(local, session);
+  return remembered.kind === settings.kind && remembered.url === settings.url ? { ...settings, token: remembered.token } : settings;
 }
 
 /** Remembers the choice; false when the browser refused to store it (it then lasts for this page). */

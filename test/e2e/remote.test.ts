@@ -87,6 +87,11 @@ test("a NEST Desktop link points the app at NEST Server; the token leaves the ad
   assert.ok(stored.session.includes(nest.token), 'the token is kept for the session');
   // health check and model list, as NEST Desktop does at connect
   assert.ok(serverRequests.includes('GET /') && serverRequests.includes('POST /api/GetKernelStatus'), serverRequests.join(', '));
+  // the class link reloaded (now without its token): still connected with this tab's token
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.editorReady === '1' && document.body.dataset.remoteReady === '1', null, { timeout: 30_000 });
+  assert.match(await status(page), /^NEST 3\.10\.0 on /);
+  assert.equal((await footer(page)).trim(), '');
 });
 
 test('Run sends the code panel\'s program to NEST Server and plots its raster and trace', async () => {
@@ -195,18 +200,19 @@ test('a wrong token: told so, with what to do; the blocks stay as they were; thi
   await page.locator('#notice-action').waitFor({ timeout: 10_000 }).catch(() => undefined);
   await page.locator('#run').click();
   await page.waitForFunction(() => document.body.dataset.serverProblem === 'token', null, { timeout: 15_000 });
-  assert.match(await footer(page), /refused the access token.*Copy the token/s);
+  assert.match(await footer(page), /refused the access token.*Give the token the server printed/s);
   assert.equal(await workspaceJson(page), blocksBefore, 'nothing in the workspace changed');
   const runs = await page.evaluate(() => Number(document.body.dataset.runCount ?? 0));
   await page.locator('#notice-action', { hasText: 'Run in this browser' }).click();
   await page.waitForFunction((n) => Number(document.body.dataset.runCount ?? 0) > n, runs, { timeout: 30_000 });
-  // the right token again, typed into the settings
+  // the right token again, typed into the settings: the old complaint goes
   await page.locator('#backend').click();
   await page.locator('sb-backend-settings #server-token').fill(nest.token);
   await page.locator('sb-backend-settings #check').click();
   await page.locator('sb-backend-settings .status.ok').waitFor({ timeout: 15_000 });
   assert.match(await page.locator('sb-backend-settings .status').innerText(), /Connected: NEST 3\.10\.0 .* models/);
   await page.locator('sb-backend-settings #use').click();
+  await page.waitForFunction(() => !/refused/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
 });
 
 test('Stop on a remote run gives it up at once; the next run works', async () => {
@@ -270,7 +276,15 @@ test('Jupyter: chosen in the settings, the first example runs in a real kernel a
   await page.locator('#backend').click();
   await page.locator('sb-backend-settings input[value="jupyter"]').check();
   await page.locator('sb-backend-settings #server-url').fill(gateway.url);
-  await page.locator('sb-backend-settings #server-token').fill(gateway.token);
+  // a wrong token: the gateway's 401 has no CORS header, so the page cannot read it: the message
+  // names both things to check
+  await page.locator('sb-backend-settings #server-token').fill('wrong');
+  await page.locator('sb-backend-settings #check').click();
+  await page.locator('sb-backend-settings .status.failed').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('sb-backend-settings .status').innerText(), /Is the token right, and does it allow this page's address, http:\/\/127\.0\.0\.1:\d+\? \(allow_origin\)/);
+  // Jupyter's own printed address carries the token: pasting it fills the token field
+  await page.locator('sb-backend-settings #server-url').fill(`${gateway.url}/lab?token=${gateway.token}`);
+  assert.equal(await page.locator('sb-backend-settings #server-token').inputValue(), gateway.token);
   await page.locator('sb-backend-settings #check').click();
   await page.locator('sb-backend-settings .status.ok').waitFor({ timeout: 60_000 });
   await page.locator('sb-backend-settings #use').click();
@@ -302,7 +316,7 @@ test("a server that does not allow this page's address (CORS) is named with the 
     await page.locator('sb-backend-settings #server-token').fill(strict.token);
     await page.locator('sb-backend-settings #check').click();
     await page.locator('sb-backend-settings .status.failed').waitFor({ timeout: 15_000 });
-    assert.match(await page.locator('sb-backend-settings .status').innerText(), /could not be reached.*NEST_SERVER_CORS_ORIGINS.*run the program locally/s);
+    assert.match(await page.locator('sb-backend-settings .status').innerText(), /could not be reached.*Does it allow this page's address, http:\/\/127\.0\.0\.1:\d+\? \(NEST_SERVER_CORS_ORIGINS\)/s);
     await page.locator('sb-backend-settings #cancel').click();
   } finally {
     await strict.stop();

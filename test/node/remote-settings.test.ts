@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoredText } from '../../src/storage/autosave';
-import { cleanServerUrl, loadBackendSettings, saveBackendSettings, settingsFromPageUrl, LOCAL } from '../../src/remote/settings';
+import { cleanServerUrl, loadBackendSettings, saveBackendSettings, serverUrlProblem, settingsFromPageUrl, tokenInUrl, withSessionToken, LOCAL } from '../../src/remote/settings';
 import { modelsMissingOn } from '../../src/remote/nest-server';
 
 function store(initial: Record<string, string> = {}): StoredText & { data: Map<string, string> } {
@@ -73,4 +73,32 @@ test('models a program creates that the server lacks are named; CopyModel names 
   ].join('\n');
   assert.deepEqual(modelsMissingOn(code, ['iaf_psc_delta', 'poisson_generator', 'static_synapse']), ['iaf_fancy']);
   assert.deepEqual(modelsMissingOn(code, ['iaf_fancy', 'poisson_generator']), []);
+});
+
+test("addresses as servers print them: query, #fragment and Jupyter's /lab go; the token is found", () => {
+  assert.equal(cleanServerUrl('http://127.0.0.1:52425/?x=1#top'), 'http://127.0.0.1:52425');
+  assert.equal(cleanServerUrl('http://127.0.0.1:8888/lab?token=abc'), 'http://127.0.0.1:8888');
+  assert.equal(cleanServerUrl('https://hub.example.org/user/ada/lab/tree/x.ipynb?token=t'), 'https://hub.example.org/user/ada');
+  assert.equal(tokenInUrl('http://127.0.0.1:8888/lab?token=abc'), 'abc');
+  assert.equal(tokenInUrl('http://127.0.0.1:8888/'), null);
+  assert.equal(serverUrlProblem('http://127.0.0.1:52425'), null);
+  assert.match(serverUrlProblem('http://127.0.0.1:99999') ?? '', /not an address/);
+  assert.match(serverUrlProblem('ftp://host') ?? '', /must start with http/);
+  assert.match(serverUrlProblem('http://u:p@host') ?? '', /user name and password/);
+  assert.match(serverUrlProblem('') ?? '', /Type the server address/);
+});
+
+test('a class link reloaded (its token already taken out) keeps the token this tab was given', () => {
+  const local = store();
+  const session = store();
+  saveBackendSettings({ kind: 'nest-server', url: 'http://10.0.0.5:52425', token: 's3cret' }, local, session);
+  const reloaded = settingsFromPageUrl('http://h/?nest_server_url=http://10.0.0.5:52425').settings!;
+  assert.equal(reloaded.token, '');
+  assert.equal(withSessionToken(reloaded, local, session).token, 's3cret');
+  // a link to another server does not get this server's token
+  const other = settingsFromPageUrl('http://h/?nest_server_url=http://10.0.0.6:52425').settings!;
+  assert.equal(withSessionToken(other, local, session).token, '');
+  // a token in the link wins
+  const fresh = settingsFromPageUrl('http://h/?nest_server_url=http://10.0.0.5:52425&nest_server_access_token=new').settings!;
+  assert.equal(withSessionToken(fresh, local, session).token, 'new');
 });
