@@ -82,7 +82,12 @@ run_node() {
     return
   fi
   local tap="$work/$group.tap"
-  node --import tsx --test --test-timeout=900000 \
+  # End-to-end files one at a time: each drives a whole app in Chromium (some with NEST servers
+  # simulating for seconds), and their timing checks (Stop within half a second) must not race
+  # another file's load on a 2-core machine.
+  local concurrency=()
+  [[ "$group" == e2e ]] && concurrency=(--test-concurrency=1)
+  node --import tsx --test --test-timeout=900000 "${concurrency[@]}" \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" \
     "${files[@]}"

@@ -134,11 +134,12 @@ test('an impossible parameter is flagged on its block, and NEST\'s error names i
     const n1 = ws.getAllBlocks(false).find((b) => b.type === 'nest_population' && b.getField('NAME').getText() === 'n1');
     n1.getInputTargetBlock('V_th').getField('SLIDER') ? n1.getInputTargetBlock('V_th').setFieldValue(-80, 'SLIDER') : n1.getInputTargetBlock('V_th').setFieldValue(-80, 'NUM');
   }`);
-  const warned = await withWorkspace<string | null>(page, `(ws) => {
+  // Blockly fires change events after the change (a timeout): wait for the warning, don't race it
+  const readWarning = `(() => { const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
     const n1 = ws.getAllBlocks(false).find((b) => b.type === 'nest_population' && b.getField('NAME').getText() === 'n1');
-    const icon = n1.getIcon('warning');
-    return icon ? icon.getText() : null;
-  }`);
+    const icon = n1.getIcon('warning'); return icon ? icon.getText() : null; })()`;
+  await page.waitForFunction(readWarning, null, { timeout: 5000 }).catch(() => undefined);
+  const warned = (await page.evaluate(readWarning)) as string | null;
   assert.ok(warned && /threshold|Reset/i.test(warned), `no warning on n1: ${warned}`);
   await page.waitForFunction(() => document.body.dataset.engineReady === '1');
   await page.locator('#run').click();
