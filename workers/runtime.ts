@@ -6,6 +6,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { Kernel } from './engine/nest/api';
+import type { NorseKernel } from './engine/norse/kernel';
 import type { RunError, RunResult } from './api';
 
 /** Pyodide's own signal number for Ctrl-C; writing it into the interrupt buffer stops Python. */
@@ -20,6 +21,9 @@ export interface RuntimeOptions {
    * 'workers/python/nest/__init__.py' and './python/nest/__init__.py' both install 'nest/__init__.py'. */
   facadeFiles: Record<string, string>;
   kernel: Kernel;
+  /** The kernel behind the local `torch` and `norse` modules. Without one, `import torch` fails
+   * with a clear error and only NEST programs run. */
+  norseKernel?: NorseKernel;
   /** Shared with whoever presses Stop (byte 0 = SIGINT). Without one, Stop is not possible. */
   interruptBuffer?: SharedArrayBuffer;
 }
@@ -65,6 +69,9 @@ export class SimRuntime {
       },
     });
 
+    // A JS module of its own, so the Norse plugin stays independent of NEST's host module.
+    if (options.norseKernel) pyodide.registerJsModule('_spikeblocks_norse', { kernel: options.norseKernel });
+
     const files = Object.entries(options.facadeFiles);
     if (!files.some(([path]) => facadePath(path) === 'nest/__init__.py')) {
       throw new Error('facade files must include nest/__init__.py');
@@ -76,7 +83,9 @@ export class SimRuntime {
     }
     pyodide.runPython(
       `import sys\nif ${JSON.stringify(FACADE_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(FACADE_DIR)})\n` +
-        'import nest, spikeblocks_runner',
+        'import nest, spikeblocks_runner' +
+        // Imported now so the first Norse program does not pay for it.
+        (options.norseKernel ? '\nimport torch, norse.torch' : ''),
     );
     const runProgram = pyodide.runPython('spikeblocks_runner.run_program') as SimRuntime['runProgram'];
     const nestVersion = String(pyodide.runPython('nest.__version__'));

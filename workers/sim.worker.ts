@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { loadPyodide } from 'pyodide';
 import { NestKernel } from './engine/nest/kernel';
+import { NorseKernel } from './engine/norse/kernel';
 import { SimRuntime, forTransfer } from './runtime';
 import type { RunResult, SimWorkerApi } from './api';
 
@@ -29,6 +30,7 @@ const api: SimWorkerApi = {
         indexURL: PYODIDE_URL,
         facadeFiles,
         kernel: new NestKernel(),
+        norseKernel: new NorseKernel(),
         interruptBuffer: interruptBuffer ?? undefined,
       });
     }

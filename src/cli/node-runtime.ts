@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import { NestKernel } from '../../workers/engine/nest/kernel';
 import type { Kernel } from '../../workers/engine/nest/api';
+import { NorseKernel } from '../../workers/engine/norse/kernel';
 import { SimRuntime } from '../../workers/runtime';
 
 const PYTHON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../workers/python');
@@ -30,12 +31,13 @@ export function readFacadeFiles(root = PYTHON_DIR): Record<string, string> {
 }
 
 export async function loadNodeRuntime(
-  options: { kernel?: Kernel; interruptBuffer?: SharedArrayBuffer } = {},
+  options: { kernel?: Kernel; norseKernel?: NorseKernel; interruptBuffer?: SharedArrayBuffer } = {},
 ): Promise<SimRuntime> {
   return SimRuntime.create({
     loadPyodide: (config) => loadPyodide(config),
     facadeFiles: readFacadeFiles(),
     kernel: options.kernel ?? new NestKernel(),
+    norseKernel: options.norseKernel ?? new NorseKernel(),
     interruptBuffer: options.interruptBuffer,
   });
 }

@@ -95,6 +95,13 @@ def plain_data(value, depth=0):
         return value.tolist()
     if isinstance(value, dict):
         return {str(k): plain_data(v, depth + 1) for k, v in value.items()}
+    # a tensor's .tolist() (Norse): built as JS arrays by the kernel in one pass, not value by
+    # value here (a 1000 x 1000 spike matrix: 0.14 s instead of ~8 s); None when it was changed
+    to_js_fast = getattr(value, "_spikeblocks_js", None)
+    if to_js_fast is not None:
+        converted = to_js_fast()
+        if converted is not None:
+            return converted
     if isinstance(value, (list, tuple, range)):
         return [plain_data(v, depth + 1) for v in value]
     raise TypeError(
