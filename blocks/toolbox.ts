@@ -1,5 +1,6 @@
 /**
- * The category toolbox: the NEST categories first, then Blockly's own Logic, Loops, Math and
+ * The toolboxes of the simulator plugins (each plugin's entry in src/registry.ts names its own).
+ * NEST's category toolbox: the NEST categories first, then Blockly's own Logic, Loops, Math and
  * Variables. Every value input of a NEST block comes with its shadow (slider or number) set to
  * NEST's default, so a block dragged out is complete and a loop variable can still replace it.
  */
@@ -48,7 +49,7 @@ function paramBlock(model: string, param: string): Item {
 const defaultDelay = 1; // NEST's default delay of static_synapse (ms)
 const defaultWeight = 1; // NEST's default weight of static_synapse
 
-export const TOOLBOX = {
+export const NEST_TOOLBOX = {
   kind: 'categoryToolbox',
   contents: [
     {
@@ -196,3 +197,8 @@ export const TOOLBOX = {
     { kind: 'category', name: 'Variables', categorystyle: 'variable_category', custom: 'VARIABLE' },
   ],
 };
+
+/** The NEST toolbox under its old name (the app and older tests import it so). */
+export const TOOLBOX = NEST_TOOLBOX;
+
+export { NORSE_TOOLBOX } from './norse/toolbox';

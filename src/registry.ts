@@ -5,9 +5,14 @@
  */
 import type * as Blockly from 'blockly';
 import { forgetUnusedNodeNames, registerNestBlocks } from '../blocks/nest/index';
+import { forgetUnusedNorseNames, registerNorseBlocks } from '../blocks/norse/index';
+import { NEST_TOOLBOX, NORSE_TOOLBOX } from '../blocks/toolbox';
 import { generateNest, type GeneratedProgram } from '../generators/nest';
+import { generateNorse, type NorseGeneratedProgram } from '../generators/norse';
 import firstExample from '../blocks/examples/first-example.json';
 import fiCurveExample from '../blocks/examples/fi-curve.json';
+import norseLifExample from '../blocks/examples/norse-lif.json';
+import norseTwoLayerExample from '../blocks/examples/norse-two-layers.json';
 
 export interface Example {
   id: string;
@@ -15,33 +20,57 @@ export interface Example {
   workspace: Record<string, unknown>;
 }
 
-export interface SimulatorPlugin {
+/** A Blockly toolbox definition (JSON), as the editor takes it. */
+export type Toolbox = { kind: string; contents: unknown[] };
+
+/** `P`: what the plugin's generator returns. NEST's GeneratedProgram carries NEST recorder
+ * infos, Norse's NorseGeneratedProgram NorseRecorderInfo (keys, neurons, steps). */
+export interface SimulatorPlugin<P = GeneratedProgram> {
   id: string;
   label: string;
   registerBlocks(): void;
+  /** The plugin's own toolbox categories. */
+  toolbox: Toolbox;
   /** Keeps the plugin's own workspace conventions (e.g. tidying node names); called on every event. */
   onWorkspaceEvent?(workspace: Blockly.Workspace, event: Blockly.Events.Abstract): void;
-  generate(workspace: Blockly.Workspace): GeneratedProgram;
+  generate(workspace: Blockly.Workspace): P;
   examples: Example[];
 }
 
-export const SIMULATORS: SimulatorPlugin[] = [
-  {
-    id: 'nest',
-    label: 'NEST',
-    registerBlocks: registerNestBlocks,
-    onWorkspaceEvent: forgetUnusedNodeNames,
-    generate: generateNest,
-    examples: [
-      { id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> },
-      { id: 'fi-curve', title: 'f–I curve: a loop sweeps the input current', workspace: fiCurveExample as Record<string, unknown> },
-    ],
-  },
-];
+export const NEST_PLUGIN: SimulatorPlugin<GeneratedProgram> = {
+  id: 'nest',
+  label: 'NEST',
+  registerBlocks: registerNestBlocks,
+  toolbox: NEST_TOOLBOX,
+  onWorkspaceEvent: forgetUnusedNodeNames,
+  generate: generateNest,
+  examples: [
+    { id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> },
+    { id: 'fi-curve', title: 'f–I curve: a loop sweeps the input current', workspace: fiCurveExample as Record<string, unknown> },
+  ],
+};
+
+export const NORSE_PLUGIN: SimulatorPlugin<NorseGeneratedProgram> = {
+  id: 'norse',
+  label: 'Norse',
+  registerBlocks: registerNorseBlocks,
+  toolbox: NORSE_TOOLBOX,
+  onWorkspaceEvent: forgetUnusedNorseNames,
+  generate: generateNorse,
+  examples: [
+    { id: 'norse-lif', title: 'A LIF layer on a constant input: spikes, v and i', workspace: norseLifExample as Record<string, unknown> },
+    { id: 'norse-two-layers', title: 'Two layers in sequence: Linear → LIF → Linear → LIF', workspace: norseTwoLayerExample as Record<string, unknown> },
+  ],
+};
+
+export type AnySimulatorPlugin = typeof NEST_PLUGIN | typeof NORSE_PLUGIN;
+
+/** NEST first: the app opens with SIMULATORS[0]. */
+export const SIMULATORS = [NEST_PLUGIN, NORSE_PLUGIN] as const;
 
 export const SIMULATOR_IDS = SIMULATORS.map((s) => s.id);
 
-export function simulator(id: string): SimulatorPlugin {
+export function simulator(id: string): AnySimulatorPlugin {
   const found = SIMULATORS.find((s) => s.id === id);
   if (!found) throw new Error(`Unknown simulator "${id}"`);
   return found;

@@ -1,0 +1,32 @@
+/**
+ * The Norse blocks as JSON data. Importing this module defines nothing; registerNorseBlocks()
+ * registers the blocks and their extension with Blockly (idempotent).
+ */
+import * as Blockly from 'blockly';
+import { VALUE_BLOCKS } from './common';
+import { CONTAINER_BLOCKS } from './containers';
+import { ENCODER_BLOCKS } from './encoders';
+import { INPUT_BLOCKS } from './inputs';
+import { LAYER_BLOCKS } from './layers';
+import { NAMING_BLOCKS, registerNorseExtensions } from './names';
+import { RECORDING_BLOCKS } from './recording';
+
+export { NORSE_VARIABLE_TYPE } from './common';
+export { forgetUnusedNorseNames, NAMING_BLOCKS } from './names';
+
+/** Every Norse block definition (including the number shadow blocks). Naming blocks get the
+ * fresh-name extension here, so the data files stay plain. */
+export const NORSE_BLOCKS: Blockly.JsonBlockDefinition[] = [
+  ...INPUT_BLOCKS,
+  ...ENCODER_BLOCKS,
+  ...LAYER_BLOCKS,
+  ...CONTAINER_BLOCKS,
+  ...RECORDING_BLOCKS,
+  ...VALUE_BLOCKS,
+].map((d) => ((d.type as string) in NAMING_BLOCKS ? { ...d, extensions: ['norse_fresh_name'] } : d)) as Blockly.JsonBlockDefinition[];
+
+export function registerNorseBlocks(): void {
+  registerNorseExtensions();
+  const missing = NORSE_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
+  if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));
+}

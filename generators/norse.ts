@@ -1,0 +1,807 @@
+/**
+ * Blocks → Norse 1.1 program text (PyTorch), in the shape of /tmp/norse-contract.md:
+ *
+ *   import torch
+ *   import norse.torch as norse
+ *
+ *   torch.manual_seed(1)
+ *   dt = 0.001  # seconds per step
+ *   x1 = torch.ones(100, 4) * 1.5
+ *   p_lif1 = norse.LIFParameters(tau_syn_inv=torch.tensor(200.0), …, method="super", alpha=torch.tensor(100.0))
+ *   lif1 = norse.LIF(p=p_lif1, record_states=True, dt=dt)
+ *   z_lif1, s_lif1 = lif1(x1 * 0.4)
+ *
+ *   response = {
+ *       "dt": dt,
+ *       "steps": 100,
+ *       "recordings": [
+ *           {"name": "lif1", "spikes": z_lif1.detach().tolist(), "v": s_lif1.v.detach().tolist(), …},
+ *       ],
+ *   }
+ *
+ * A LIF layer returns a tuple (spikes, states), so a scale factor multiplies its input, never the
+ * layer's result (the seed talk's `LIF1(x1) * 0.4` is a TypeError in real Python).
+ *
+ * A pure function of the workspace. Shapes (time steps, neurons) are followed from the inputs
+ * through encoders, layers, Linear layers and containers, so a mismatch is flagged on the block
+ * at fault, with the shapes named, before anything runs.
+ *
+ * Nothing typed into a field reaches the code unchecked: part names go through Blockly's name
+ * database (valid identifiers, never a keyword or a name the program uses itself), names made
+ * from them (z_lif1, s_lif1 …) through the same database, numbers must be finite, lists are parsed.
+ */
+import * as Blockly from 'blockly';
+import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
+import {
+  DEFAULT_DT,
+  DEFAULT_SEED,
+  LIF_ALPHA,
+  LIF_METHODS,
+  NORSE_LITERAL_TYPES,
+  NORSE_VARIABLE_TYPE,
+  PARAM_CLASSES,
+  type ParamClass,
+} from '../blocks/norse/common';
+import { MARK, stripMarkers } from './line-map';
+import type { Problem } from './nest';
+import { pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
+
+export type { Problem } from './nest';
+
+/** What one record block returns, in response["recordings"] order. The plots draw every key as
+ * a (steps, neurons) array: spikes as a raster, v / i / values as traces over time
+ * (time of step k = (k + 1) · dt). */
+export interface NorseRecorderInfo {
+  /** the Python name of the recorded part, also `recordings[k].name` */
+  name: string;
+  blockId: string;
+  keys: ('spikes' | 'v' | 'i' | 'values')[];
+  neurons: number | null;
+  steps: number | null;
+}
+
+export interface NorseGeneratedProgram {
+  code: string;
+  lineBlocks: (string | null)[] /* [line-1] → block id */;
+  recorders: NorseRecorderInfo[] /* same order as response["recordings"] */;
+  /** steps · dt · 1000 (ms), when both are known */
+  simTime: number | null;
+  problems: Problem[];
+}
+
+const INDENT = '    ';
+/** Names the program itself uses: a part named so is renamed (dt2 …). `t` and `z_t` are the
+ * loop names of the LIF box cell. */
+const PROGRAM_NAMES = 'torch,norse,dt,response,t,z_t';
+/** Name-database type of the names made from a part's name (z_lif1, s_lif1, p_lif1 …). */
+const DERIVED = 'NORSE_DERIVED';
+
+type Shape = { time: true; T: number | null; N: number | null } | { time: false; N: number | null };
+type Kind = 'input' | 'vector' | 'encoder' | 'linear' | 'lif' | 'li' | 'recurrent' | 'box' | 'container';
+
+/** A named part the program has made so far. */
+interface Part {
+  name: string;
+  label: string;
+  blockId: string;
+  kind: Kind;
+  shape: Shape;
+  /** Python expression of its output tensor */
+  out: string;
+  /** Python expression of its states (with .v and .i), for layers */
+  state?: string;
+  /** the LIF box cell's stacked voltages */
+  v?: string;
+  /** for a container: the kind of its last layer */
+  last?: 'linear' | 'lif' | 'li';
+}
+
+interface NumberArg {
+  code: string;
+  value: number | null;
+}
+
+type Gen = PythonGenerator;
+
+class Program {
+  readonly problems: Problem[] = [];
+  readonly parts = new Map<string, Part>();
+  readonly recorders: NorseRecorderInfo[] = [];
+  readonly entries: { line: string; blockId: string }[] = [];
+  readonly markerIds: string[] = [];
+  /** Variable ids of parts whose v or i a record block asks for: they keep their states. */
+  readonly keepStates = new Set<string>();
+  dt: number | null = DEFAULT_DT;
+  settingsBlock: string | null = null;
+
+  problem(block: Blockly.Block, message: string, warning = false): void {
+    this.problems.push(warning ? { blockId: block.id, message, warning: true } : { blockId: block.id, message });
+  }
+
+  /** A line-map marker: the lines after it belong to `block`. */
+  marker(block: Blockly.Block): string {
+    this.markerIds.push(block.id);
+    return `${MARK}${this.markerIds.length - 1}\n`;
+  }
+}
+
+function shapeText(s: Shape): string {
+  const d = (x: number | null) => (x === null ? '?' : String(x));
+  return s.time ? `(${d(s.T)}, ${d(s.N)})` : `(${d(s.N)},)`;
+}
+
+function fieldText(block: Blockly.Block, field: string): string {
+  return block.getField(field)?.getText() ?? '';
+}
+
+/** A number input: literals as Python floats, an expression (math blocks) as Blockly writes it,
+ * bound at least as tightly as `order` needs where it is used. */
+function numberArg(block: Blockly.Block, input: string, gen: Gen, p: Program, label: string, order = Order.NONE): NumberArg | null {
+  const target = block.getInputTargetBlock(input);
+  if (!target) return null;
+  if (NORSE_LITERAL_TYPES.has(target.type)) {
+    const v = Number(target.getFieldValue('NUM'));
+    if (!Number.isFinite(v)) {
+      p.problem(block, `${label} must be a finite number, not ${v}.`);
+      return { code: pyNonFinite(v), value: null };
+    }
+    return { code: pyFloat(v)!, value: v };
+  }
+  const code = gen.valueToCode(block, input, order);
+  return code ? { code, value: null } : null;
+}
+
+/** A float input with a fallback when it is empty. */
+function floatArg(block: Blockly.Block, input: string, gen: Gen, p: Program, label: string, fallback: number, order = Order.NONE): NumberArg {
+  return numberArg(block, input, gen, p, label, order) ?? { code: pyFloat(fallback)!, value: fallback };
+}
+
+/** A whole number ≥ `min` (time steps, neurons, sizes); its value null when not a literal. */
+function countArg(block: Blockly.Block, input: string, gen: Gen, p: Program, label: string, min = 1): NumberArg {
+  const arg = numberArg(block, input, gen, p, label);
+  if (!arg) {
+    p.problem(block, `Give the ${label}.`);
+    return { code: String(min), value: null };
+  }
+  if (arg.value === null) return { code: `int(${arg.code})`, value: null };
+  if (!Number.isInteger(arg.value) || arg.value < min) {
+    p.problem(block, `The ${label} must be a whole number of at least ${min}, not ${arg.value}.`);
+    return { code: pyInt(Math.max(min, Math.round(arg.value))) ?? String(min), value: null };
+  }
+  return { code: pyInt(arg.value)!, value: arg.value };
+}
+
+/** The Python name of the part a NAME field makes. */
+function ownName(block: Blockly.Block, gen: Gen, p: Program): string | null {
+  const id = block.getFieldValue('NAME');
+  if (!id || !block.workspace.getVariableMap().getVariableById(id)) {
+    p.problem(block, 'This block needs a name.');
+    return null;
+  }
+  return gen.getVariableName(id);
+}
+
+/** A name made from a part's name (z_lif1 …), distinct from every other name in the program. */
+function derived(gen: Gen, base: string): string {
+  return gen.nameDB_!.getName(base, DERIVED);
+}
+
+function addPart(block: Blockly.Block, part: Part, p: Program): void {
+  const before = p.parts.get(part.name);
+  if (before && before.blockId !== block.id) p.problem(block, `Two blocks make ${part.label}: give this one another name.`);
+  p.parts.set(part.name, part);
+}
+
+/** The part a dropdown names, made by a block above; null (and a problem) otherwise. */
+function usedPart(block: Blockly.Block, field: string, gen: Gen, p: Program): Part | null {
+  const id = block.getFieldValue(field);
+  if (!id || !block.workspace.getVariableMap().getVariableById(id)) {
+    p.problem(block, 'Choose what this block takes in.');
+    return null;
+  }
+  const part = p.parts.get(gen.getVariableName(id));
+  if (!part) p.problem(block, `Nothing makes ${fieldText(block, field)} above this block: add the block that makes it first.`);
+  return part ?? null;
+}
+
+/** `x1` or `x1 * 0.4`: the scale factor applies to the input (a layer's result is a tuple). */
+function scaled(block: Blockly.Block, input: string, gen: Gen, p: Program): string {
+  if (!block.getInput('SCALE')) return input;
+  const target = block.getInputTargetBlock('SCALE');
+  if (!target) return input;
+  if (NORSE_LITERAL_TYPES.has(target.type)) {
+    const v = Number(target.getFieldValue('NUM'));
+    if (!Number.isFinite(v)) {
+      p.problem(block, `The input factor must be a finite number, not ${v}.`);
+      return `${input} * ${pyNonFinite(v)}`;
+    }
+    return v === 1 ? input : `${input} * ${pyFloat(v)}`;
+  }
+  const code = gen.valueToCode(block, 'SCALE', Order.MULTIPLICATIVE);
+  return code ? `${input} * ${code}` : input;
+}
+
+// ---- parameters ---------------------------------------------------------------------------------
+
+const PARAM_BLOCK_TYPES: Record<ParamClass, string> = {
+  LIFParameters: 'norse_lif_parameters',
+  LIParameters: 'norse_li_parameters',
+  LIFBoxParameters: 'norse_lif_box_parameters',
+};
+
+/**
+ * `p_lif1 = norse.LIFParameters(…)`: every field written out, at Norse's default unless the
+ * plugged-in parameter block changes it. The line belongs to the parameter block when there is
+ * one (so an error in it lands there), else to `owner`, whose marker follows again.
+ */
+function paramsLines(owner: Blockly.Block, cls: ParamClass, name: string, gen: Gen, p: Program): string {
+  const pblock = owner.getInputTargetBlock('P');
+  const args: string[] = [];
+  const valid = pblock && pblock.type === PARAM_BLOCK_TYPES[cls] ? pblock : null;
+  if (pblock && !valid) p.problem(pblock, `This layer takes ${cls}: use the matching parameter block.`);
+  for (const f of PARAM_CLASSES[cls]) {
+    let code = `torch.tensor(${pyFloat(f.default)})`;
+    if (valid) {
+      const arg = numberArg(valid, f.key, gen, p, f.key);
+      if (arg && arg.value !== null) {
+        code = `torch.tensor(${arg.code})`;
+        if (f.rate && !(arg.value > 0)) {
+          p.problem(valid, `${f.key} must be above 0: it is a rate 1/τ in 1/s (100 means τ = 10 ms), not ${arg.value}.`);
+        } else if (f.rate && p.dt !== null && p.dt * arg.value > 1) {
+          p.problem(valid, `dt · ${f.key} = ${+(p.dt * arg.value).toPrecision(3)}: a step longer than the time constant jumps past the dynamics. Use a smaller dt or ${f.key}.`, true);
+        }
+      } else if (arg) {
+        code = `torch.tensor(float(${arg.code}))`;
+      }
+    }
+    args.push(`${f.key}=${code}`);
+  }
+  if (cls === 'LIFParameters') {
+    const method = valid ? valid.getFieldValue('METHOD') : 'super';
+    if (!(LIF_METHODS as readonly string[]).includes(method)) {
+      p.problem(valid!, `Unknown method ${JSON.stringify(method)}.`);
+      args.push('method="super"');
+    } else {
+      args.push(`method=${pyString(method)}`);
+    }
+    args.push(`alpha=torch.tensor(${pyFloat(LIF_ALPHA)})`);
+  }
+  const line = `${name} = norse.${cls}(${args.join(', ')})\n`;
+  return valid ? p.marker(valid) + line + p.marker(owner) : line;
+}
+
+// ---- inputs ------------------------------------------------------------------------------------
+
+/** torch.ones / rand / randn / zeros of shape (steps, neurons). */
+function seriesShape(block: Blockly.Block, gen: Gen, p: Program): { T: NumberArg; N: NumberArg } {
+  return { T: countArg(block, 'STEPS', gen, p, 'time steps'), N: countArg(block, 'NEURONS', gen, p, 'number of neurons') };
+}
+
+function inputPart(block: Blockly.Block, name: string, T: NumberArg, N: NumberArg, p: Program): void {
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'input', shape: { time: true, T: T.value, N: N.value }, out: name }, p);
+}
+
+function tensorInput(block: Blockly.Block, gen: Gen, p: Program, make: (T: string, N: string) => string): string {
+  const name = ownName(block, gen, p);
+  const { T, N } = seriesShape(block, gen, p);
+  if (!name) return '';
+  inputPart(block, name, T, N, p);
+  return `${name} = ${make(T.code, N.code)}\n`;
+}
+
+function stepInput(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const { T, N } = seriesShape(block, gen, p);
+  const from = countArg(block, 'FROM', gen, p, 'first step', 0);
+  const to = countArg(block, 'TO', gen, p, 'step where it ends', 0);
+  const value = floatArg(block, 'VALUE', gen, p, 'value', 1);
+  if (from.value !== null && to.value !== null && from.value >= to.value) {
+    p.problem(block, `The step runs from step ${from.value} up to step ${to.value}: the first step must come before the end.`);
+  }
+  if (T.value !== null && to.value !== null && to.value > T.value) {
+    p.problem(block, `The step ends at step ${to.value}, past the end of ${fieldText(block, 'NAME')} (${T.value} time steps, 0 to ${T.value - 1}).`);
+  }
+  if (!name) return '';
+  inputPart(block, name, T, N, p);
+  return `${name} = torch.zeros(${T.code}, ${N.code})\n${name}[${from.code}:${to.code}] = ${value.code}\n`;
+}
+
+/** "10:0, 30:2" → [[10, 0], [30, 2]]; tokens that are not step:neuron are reported. */
+export function parseSpikeList(text: string): { spikes: [number, number][]; bad: string[] } {
+  const spikes: [number, number][] = [];
+  const bad: string[] = [];
+  for (const token of String(text).split(/[\s,;]+/)) {
+    if (token === '') continue;
+    const m = /^(\d+):(\d+)$/.exec(token);
+    if (m) spikes.push([Number(m[1]), Number(m[2])]);
+    else bad.push(token);
+  }
+  return { spikes, bad };
+}
+
+/** "0.2, 0.5, 1" → numbers; anything that is not a plain number is reported. */
+export function parseValues(text: string): { values: number[]; bad: string[] } {
+  const values: number[] = [];
+  const bad: string[] = [];
+  for (const token of String(text).split(/[\s,;]+/)) {
+    if (token === '') continue;
+    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
+    if (Number.isFinite(v)) values.push(v);
+    else bad.push(token);
+  }
+  return { values, bad };
+}
+
+function quoted(bad: string[]): string {
+  return bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ');
+}
+
+function spikeTrain(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const { T, N } = seriesShape(block, gen, p);
+  const { spikes, bad } = parseSpikeList(block.getFieldValue('SPIKES') ?? '');
+  if (bad.length) p.problem(block, `Spikes are written step:neuron, separated by commas (e.g. "10:0, 30:1"); not understood: ${quoted(bad)}.`);
+  for (const [t, n] of spikes) {
+    if (T.value !== null && t >= T.value) {
+      p.problem(block, `The spike ${t}:${n} is at step ${t}, past the end (${T.value} time steps, 0 to ${T.value - 1}).`);
+    } else if (N.value !== null && n >= N.value) {
+      p.problem(block, `The spike ${t}:${n} is for neuron ${n}, but there are ${N.value} neurons (0 to ${N.value - 1}).`);
+    }
+  }
+  if (!name) return '';
+  inputPart(block, name, T, N, p);
+  return `${name} = torch.zeros(${T.code}, ${N.code})\n` + spikes.map(([t, n]) => `${name}[${t}, ${n}] = 1.0\n`).join('');
+}
+
+function valuesInput(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const { values, bad } = parseValues(block.getFieldValue('VALUES') ?? '');
+  if (bad.length) p.problem(block, `Values must be numbers separated by commas; not understood: ${quoted(bad)}.`);
+  if (!values.length && !bad.length) p.problem(block, 'Give at least one value: one number per neuron.');
+  if (!name) return '';
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'vector', shape: { time: false, N: values.length }, out: name }, p);
+  return `${name} = torch.tensor([${values.map((v) => pyFloat(v)).join(', ')}])\n`;
+}
+
+function addInputs(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const a = usedPart(block, 'A', gen, p);
+  const b = usedPart(block, 'B', gen, p);
+  if (!name || !a || !b) return '';
+  let shape: Shape = a.shape.time ? a.shape : b.shape;
+  const sa = a.shape;
+  const sb = b.shape;
+  if (sa.time && sb.time && sa.T !== null && sb.T !== null && sa.T !== sb.T) {
+    p.problem(block, `${a.label} has ${sa.T} time steps (shape ${shapeText(sa)}), ${b.label} has ${sb.T} (shape ${shapeText(sb)}): parts added together need the same number of time steps.`);
+  } else if (sa.N !== null && sb.N !== null && sa.N !== sb.N) {
+    p.problem(block, `${a.label} has ${sa.N} neurons (shape ${shapeText(sa)}), ${b.label} has ${sb.N} (shape ${shapeText(sb)}): parts added together need the same number of neurons.`);
+  }
+  if (!sa.time && !sb.time) shape = { time: false, N: sa.N ?? sb.N };
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: shape.time ? 'input' : 'vector', shape, out: name }, p);
+  return `${name} = ${a.out} + ${b.out}\n`;
+}
+
+// ---- encoders ----------------------------------------------------------------------------------
+
+const ENCODERS: Record<string, { cls: string; params: boolean }> = {
+  norse_poisson_encoder: { cls: 'PoissonEncoder', params: false },
+  norse_constant_current_encoder: { cls: 'ConstantCurrentLIFEncoder', params: true },
+  norse_spike_latency_encoder: { cls: 'SpikeLatencyLIFEncoder', params: true },
+};
+
+function encoder(block: Blockly.Block, gen: Gen, p: Program): string {
+  const { cls, params } = ENCODERS[block.type];
+  const name = ownName(block, gen, p);
+  const input = usedPart(block, 'INPUT', gen, p);
+  const T = countArg(block, 'STEPS', gen, p, 'time steps');
+  if (input?.shape.time) {
+    p.problem(block, `${cls} takes one value per neuron (shape (neurons,)), but ${input.label} has shape ${shapeText(input.shape)}: ` +
+      'an encoder makes the time steps itself. Give it a "one value per neuron" block.');
+  }
+  if (!name || !input) return '';
+  const out = derived(gen, `z_${name}`);
+  let code = '';
+  let extra: string;
+  if (params) {
+    const pname = derived(gen, `p_${name}`);
+    code += paramsLines(block, 'LIFParameters', pname, gen, p);
+    extra = `p=${pname}`;
+  } else {
+    const fmax = floatArg(block, 'F_MAX', gen, p, 'f_max', 100);
+    if (fmax.value !== null && fmax.value < 0) p.problem(block, `f_max is a rate in Hz and cannot be negative, not ${fmax.value}.`);
+    extra = `f_max=${fmax.code}`;
+  }
+  addPart(block, {
+    name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'encoder',
+    shape: { time: true, T: T.value, N: input.shape.N }, out,
+  }, p);
+  code += `${name} = norse.${cls}(${T.code}, ${extra}, dt=dt)\n`;
+  code += `${out} = ${name}(${input.out})\n`;
+  return code;
+}
+
+// ---- layers ------------------------------------------------------------------------------------
+
+/** The input of a layer: a part with a time dimension (a problem names the shape otherwise). */
+function layerInput(block: Blockly.Block, what: string, gen: Gen, p: Program): Part | null {
+  const input = usedPart(block, 'INPUT', gen, p);
+  if (input && !input.shape.time) {
+    p.problem(block, `${what} needs a (time steps, neurons) tensor, but ${input.label} has shape ${shapeText(input.shape)}: ` +
+      'the time dimension is missing. Feed it through an encoder first.');
+  }
+  return input;
+}
+
+function keepsStates(block: Blockly.Block, p: Program): boolean {
+  return p.keepStates.has(block.getFieldValue('NAME'));
+}
+
+function recordFlag(on: boolean): string {
+  return `record_states=${on ? 'True' : 'False'}`;
+}
+
+function lifLayer(block: Blockly.Block, gen: Gen, p: Program, kind: 'lif' | 'li' | 'recurrent'): string {
+  const what = { lif: 'A LIF layer', li: 'An LI layer', recurrent: 'A recurrent LIF layer' }[kind];
+  const name = ownName(block, gen, p);
+  const input = layerInput(block, what, gen, p);
+  const hidden = kind === 'recurrent' ? countArg(block, 'HIDDEN', gen, p, 'number of neurons') : null;
+  if (!name || !input) return '';
+  const cls: ParamClass = kind === 'li' ? 'LIParameters' : 'LIFParameters';
+  const pname = derived(gen, `p_${name}`);
+  const out = derived(gen, `${kind === 'li' ? 'v' : 'z'}_${name}`);
+  const state = derived(gen, `s_${name}`);
+  let code = paramsLines(block, cls, pname, gen, p);
+  const rec = recordFlag(keepsStates(block, p));
+  const T = input.shape.time ? input.shape.T : null;
+  let N = input.shape.N;
+  if (kind === 'recurrent') {
+    const inSize = input.shape.N === null ? `${input.out}.shape[1]` : pyInt(input.shape.N)!;
+    code += `${name} = norse.LIFRecurrent(${inSize}, ${hidden!.code}, p=${pname}, ${rec}, dt=dt)\n`;
+    N = hidden!.value;
+  } else {
+    code += `${name} = norse.${kind === 'li' ? 'LI' : 'LIF'}(p=${pname}, ${rec}, dt=dt)\n`;
+  }
+  code += `${out}, ${state} = ${name}(${scaled(block, input.out, gen, p)})\n`;
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind, shape: { time: true, T, N }, out, state }, p);
+  return code;
+}
+
+/** The LIF box cell stepped over time in a Python loop; spikes and v stacked to (T, N). */
+function boxLayer(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const input = layerInput(block, 'A LIF box cell', gen, p);
+  if (!name || !input) return '';
+  const pname = derived(gen, `p_${name}`);
+  const state = derived(gen, `s_${name}`);
+  const zs = derived(gen, `zs_${name}`);
+  const vs = derived(gen, `vs_${name}`);
+  const out = derived(gen, `z_${name}`);
+  const v = derived(gen, `v_${name}`);
+  const i = INDENT;
+  const code =
+    paramsLines(block, 'LIFBoxParameters', pname, gen, p) +
+    `${name} = norse.LIFBoxCell(p=${pname}, dt=dt)\n` +
+    `${state} = None\n` +
+    `${zs}, ${vs} = [], []\n` +
+    `for t in range(${input.out}.shape[0]):\n` +
+    `${i}z_t, ${state} = ${name}(${scaled(block, `${input.out}[t]`, gen, p)}, ${state})\n` +
+    `${i}${zs}.append(z_t)\n` +
+    `${i}${vs}.append(${state}.v)\n` +
+    `${out} = torch.stack(${zs})\n` +
+    `${v} = torch.stack(${vs})\n`;
+  const shape: Shape = input.shape.time ? input.shape : { time: true, T: null, N: input.shape.N };
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'box', shape, out, v }, p);
+  return code;
+}
+
+/** In/out sizes and the weight of a Linear layer, with the check of its in-size. */
+function linearSizes(block: Blockly.Block, gen: Gen, p: Program, N: number | null, T: number | null, from: string) {
+  const inSize = countArg(block, 'IN', gen, p, 'inputs per step');
+  const outSize = countArg(block, 'OUT', gen, p, 'outputs per step');
+  const weight = floatArg(block, 'WEIGHT', gen, p, 'weight', 1);
+  if (inSize.value !== null && N !== null && inSize.value !== N) {
+    p.problem(block, `Linear expects ${inSize.value} inputs per step, gets ${N} from ${from} (shape (${T ?? '?'}, ${N})).`);
+  }
+  return { inSize, outSize, weight };
+}
+
+function linearLayer(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const input = layerInput(block, 'A Linear layer here', gen, p);
+  const T = input?.shape.time ? input.shape.T : null;
+  const { inSize, outSize, weight } = linearSizes(block, gen, p, input?.shape.time ? input.shape.N : null, T, input?.label ?? '');
+  if (!name || !input) return '';
+  const out = derived(gen, `y_${name}`);
+  addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'linear', shape: { time: true, T, N: outSize.value }, out }, p);
+  return (
+    `${name} = torch.nn.Linear(${inSize.code}, ${outSize.code}, bias=False)\n` +
+    `torch.nn.init.constant_(${name}.weight, ${weight.code})\n` +
+    `${out} = ${name}(${scaled(block, input.out, gen, p)})\n`
+  );
+}
+
+// ---- containers --------------------------------------------------------------------------------
+
+const MODULE_KINDS: Record<string, 'linear' | 'lif' | 'li'> = { norse_seq_linear: 'linear', norse_seq_lif: 'lif', norse_seq_li: 'li' };
+
+function sequential(block: Blockly.Block, gen: Gen, p: Program): string {
+  const name = ownName(block, gen, p);
+  const input = layerInput(block, 'A sequence of layers', gen, p);
+  const modules: Blockly.Block[] = [];
+  for (let c = block.getInputTargetBlock('LAYERS'); c; c = c.getNextBlock()) {
+    if (!c.isEnabled()) continue;
+    if (!(c.type in MODULE_KINDS)) p.problem(c, 'Only the layer blocks of the Containers category go inside a sequence.');
+    else modules.push(c);
+  }
+  if (!modules.length) p.problem(block, 'Put at least one layer inside the sequence.');
+  if (!name || !input || !modules.length) return '';
+  const T = input.shape.time ? input.shape.T : null;
+  let N = input.shape.time ? input.shape.N : null;
+  const keep = keepsStates(block, p);
+  let code = '';
+  const made: string[] = [];
+  const weights: string[] = [];
+  modules.forEach((m, k) => {
+    const kind = MODULE_KINDS[m.type];
+    if (kind === 'linear') {
+      const { inSize, outSize, weight } = linearSizes(m, gen, p, N, T, k === 0 ? input.label : `the layer above`);
+      made.push(`torch.nn.Linear(${inSize.code}, ${outSize.code}, bias=False)`);
+      weights.push(p.marker(m) + `torch.nn.init.constant_(${name}[${k}].weight, ${weight.code})\n`);
+      N = outSize.value;
+    } else {
+      const pname = derived(gen, `p_${name}_${k}`);
+      code += p.marker(m) + paramsLines(m, kind === 'li' ? 'LIParameters' : 'LIFParameters', pname, gen, p);
+      // only the last layer's states are recorded (recording a sequence records its last layer)
+      made.push(`norse.${kind === 'li' ? 'LI' : 'LIF'}(p=${pname}, ${recordFlag(keep && k === modules.length - 1)}, dt=dt)`);
+    }
+  });
+  const out = derived(gen, `z_${name}`);
+  const state = derived(gen, `s_${name}`);
+  const last = MODULE_KINDS[modules[modules.length - 1].type];
+  code = code + p.marker(block) + `${name} = norse.SequentialState(${made.join(', ')})\n`;
+  code += weights.join('');
+  code += p.marker(block) + `${out}, ${state} = ${name}(${scaled(block, input.out, gen, p)})\n`;
+  addPart(block, {
+    name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'container',
+    shape: { time: true, T, N }, out, state: `${state}[${modules.length - 1}]`, last,
+  }, p);
+  return code;
+}
+
+// ---- recording and settings --------------------------------------------------------------------
+
+/** What can be recorded of a part: key → Python expression of a (T, N) tensor. */
+function recordables(part: Part): Partial<Record<'spikes' | 'v' | 'i' | 'values', string>> {
+  const kind = part.kind === 'container' ? part.last! : part.kind;
+  switch (kind) {
+    case 'lif':
+    case 'recurrent':
+      return { spikes: part.out, v: `${part.state}.v`, i: `${part.state}.i` };
+    case 'li':
+      return { v: part.out, i: `${part.state}.i` };
+    case 'box':
+      return { spikes: part.out, v: part.v! };
+    default:
+      return { values: part.out };
+  }
+}
+
+const KEY_WORDS = { spikes: 'spikes', v: 'voltage v', i: 'current i' } as const;
+
+function record(block: Blockly.Block, gen: Gen, p: Program): string {
+  const part = usedPart(block, 'TARGET', gen, p);
+  if (!part) return '';
+  if (!part.shape.time) {
+    p.problem(block, `${part.label} has no time steps to plot (shape ${shapeText(part.shape)}): record the encoder that turns it into spikes.`);
+    return '';
+  }
+  const available = recordables(part);
+  let keys: NorseRecorderInfo['keys'];
+  if (available.values) keys = ['values'];
+  else {
+    const ticked = (['spikes', 'v', 'i'] as const).filter((k) => block.getFieldValue(k === 'spikes' ? 'SPIKES' : k.toUpperCase()) === 'TRUE');
+    if (!ticked.length) p.problem(block, 'Tick what to record: spikes, v or i.');
+    for (const k of ticked) {
+      if (!available[k]) {
+        const what = part.kind === 'box' ? 'A LIF box cell has no input current' : 'An LI layer sends its voltage, not spikes';
+        p.problem(block, `${what}: ${part.label} has no ${KEY_WORDS[k]} to record. Untick ${k === 'spikes' ? 'spikes' : k}.`);
+      }
+    }
+    keys = ticked.filter((k) => available[k]);
+  }
+  const fields = keys.map((k) => `${pyString(k)}: ${available[k]}.detach().tolist()`);
+  p.entries.push({ line: `{${[`"name": ${pyString(part.name)}`, ...fields].join(', ')}},`, blockId: block.id });
+  p.recorders.push({ name: part.name, blockId: block.id, keys, neurons: part.shape.N, steps: part.shape.T });
+  return '';
+}
+
+function settings(block: Blockly.Block, gen: Gen, p: Program): string {
+  if (p.settingsBlock !== null) {
+    p.problem(block, 'There is a simulation settings block already: keep one.');
+    return '';
+  }
+  p.settingsBlock = block.id;
+  if (p.parts.size) p.problem(block, 'Put the simulation settings first: the blocks above it use dt before it is set.');
+  const dt = floatArg(block, 'DT', gen, p, 'dt', DEFAULT_DT);
+  const seed = numberArg(block, 'SEED', gen, p, 'The seed');
+  p.dt = dt.value;
+  if (dt.value !== null) {
+    if (!(dt.value > 0)) {
+      p.problem(block, `dt is the length of one time step in seconds and must be above 0, not ${dt.value}.`);
+      p.dt = null;
+    } else if (dt.value >= 0.01) {
+      p.problem(block, `dt is in seconds: ${dt.value} s per step is long for neurons (Norse's default is 0.001 s = 1 ms).`, true);
+    }
+  }
+  let seedCode = String(DEFAULT_SEED);
+  if (seed && seed.value !== null) {
+    if (!Number.isInteger(seed.value) || seed.value < 0) p.problem(block, `The seed must be a whole number of at least 0, not ${seed.value}.`);
+    else seedCode = pyInt(seed.value) ?? seedCode;
+  } else if (seed) {
+    seedCode = `int(${seed.code})`;
+  }
+  return `torch.manual_seed(${seedCode})\ndt = ${dt.code}  # seconds per step\n`;
+}
+
+// ---- the generator -----------------------------------------------------------------------------
+
+function numberLiteral(block: Blockly.Block): [string, Order] {
+  const v = Number(block.getFieldValue('NUM'));
+  if (!Number.isFinite(v)) return [pyNonFinite(v), Order.UNARY_SIGN];
+  return [String(v), v < 0 ? Order.UNARY_SIGN : Order.ATOMIC];
+}
+
+function makeGenerator(p: Program): Gen {
+  const gen = new PythonGenerator('SpikeblocksNorse');
+  Object.assign(gen.forBlock, pythonGenerator.forBlock);
+  gen.INDENT = INDENT;
+  gen.addReservedWords(PROGRAM_NAMES);
+  gen.quote_ = pyString;
+  gen.multiline_quote_ = pyString;
+  gen.STATEMENT_PREFIX = `${MARK}%1\n`;
+  gen.injectId = (msg: string, block: Blockly.Block) => {
+    p.markerIds.push(block.id);
+    return msg.replace(/%1/g, String(p.markerIds.length - 1));
+  };
+  const f = gen.forBlock;
+  f.norse_settings = (b) => settings(b, gen, p);
+  f.norse_constant = (b) => {
+    const value = floatArg(b, 'VALUE', gen, p, 'value', 1, Order.MULTIPLICATIVE);
+    return tensorInput(b, gen, p, (T, N) => `torch.ones(${T}, ${N}) * ${value.code}`);
+  };
+  f.norse_rand = (b) => {
+    const scale = floatArg(b, 'SCALE', gen, p, 'scale', 1, Order.MULTIPLICATIVE);
+    return tensorInput(b, gen, p, (T, N) => `torch.rand(${T}, ${N}) * ${scale.code}`);
+  };
+  f.norse_randn = (b) => {
+    const std = floatArg(b, 'STD', gen, p, 'spread', 1, Order.MULTIPLICATIVE);
+    const mean = floatArg(b, 'MEAN', gen, p, 'mean', 0, Order.ADDITIVE);
+    if (std.value !== null && std.value < 0) p.problem(b, `The spread (std) cannot be negative, not ${std.value}.`);
+    return tensorInput(b, gen, p, (T, N) => `torch.randn(${T}, ${N}) * ${std.code} + ${mean.code}`);
+  };
+  f.norse_step_current = (b) => stepInput(b, gen, p);
+  f.norse_spike_train = (b) => spikeTrain(b, gen, p);
+  f.norse_values = (b) => valuesInput(b, gen, p);
+  f.norse_add = (b) => addInputs(b, gen, p);
+  for (const type of Object.keys(ENCODERS)) f[type] = (b) => encoder(b, gen, p);
+  f.norse_lif = (b) => lifLayer(b, gen, p, 'lif');
+  f.norse_li = (b) => lifLayer(b, gen, p, 'li');
+  f.norse_lif_recurrent = (b) => lifLayer(b, gen, p, 'recurrent');
+  f.norse_lif_box = (b) => boxLayer(b, gen, p);
+  f.norse_linear = (b) => linearLayer(b, gen, p);
+  f.norse_sequential = (b) => sequential(b, gen, p);
+  for (const type of Object.keys(MODULE_KINDS)) {
+    f[type] = (b) => {
+      p.problem(b, 'This layer goes inside a "layers in sequence" block (Containers).');
+      return '';
+    };
+  }
+  f.norse_record = (b) => record(b, gen, p);
+  for (const type of NORSE_LITERAL_TYPES) f[type] = numberLiteral;
+  return gen;
+}
+
+/** Said on the first block of every top-level stack after the first that holds Norse blocks. */
+export const DETACHED_STACK =
+  'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+
+function hasNorseBlock(top: Blockly.Block): boolean {
+  return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('norse_'));
+}
+
+/** Variable ids of the parts whose v or i an enabled record block asks for. */
+function partsKeepingStates(workspace: Blockly.Workspace): Set<string> {
+  const keep = new Set<string>();
+  for (const b of workspace.getAllBlocks(false)) {
+    if (b.type !== 'norse_record' || !b.isEnabled()) continue;
+    if (b.getFieldValue('V') === 'TRUE' || b.getFieldValue('I') === 'TRUE') keep.add(b.getFieldValue('TARGET'));
+  }
+  return keep;
+}
+
+export function generateNorse(workspace: Blockly.Workspace): NorseGeneratedProgram {
+  const p = new Program();
+  for (const id of partsKeepingStates(workspace)) p.keepStates.add(id);
+  const gen = makeGenerator(p);
+  gen.init(workspace);
+
+  let body = '';
+  const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection);
+  stacks.slice(1).forEach((top) => {
+    if (hasNorseBlock(top)) p.problems.push({ blockId: top.id, message: DETACHED_STACK, warning: true });
+  });
+  for (const top of stacks) {
+    try {
+      const code = gen.blockToCode(top);
+      if (typeof code === 'string') body += code;
+    } catch (e) {
+      p.problem(top, `This block cannot be turned into Python: ${(e as Error).message}`);
+    }
+  }
+
+  // Blockly declares every variable (`x = None`); Norse parts are assigned by their blocks.
+  const partNames = new Set(workspace.getVariableMap().getVariablesOfType(NORSE_VARIABLE_TYPE).map((v) => gen.getVariableName(v.getId())));
+  const defs = Object.values((gen as unknown as { definitions_: Record<string, string> }).definitions_);
+  const imports: string[] = [];
+  const others: string[] = [];
+  for (const d of defs) {
+    if (/^(import|from) /.test(d)) imports.push(d);
+    else {
+      const text = d.split('\n').filter((l) => {
+        const m = /^(\w+) = None$/.exec(l);
+        return !(m && partNames.has(m[1]));
+      }).join('\n').trim();
+      if (text) others.push(text);
+    }
+  }
+  gen.nameDB_?.reset();
+  (gen as unknown as { definitions_: Record<string, string> }).definitions_ = Object.create(null);
+
+  const mapped = stripMarkers(body, p.markerIds, INDENT);
+  const lines: string[] = [];
+  const blocks: (string | null)[] = [];
+  const push = (text: string, id: string | null = null) => {
+    for (const l of text.split('\n')) {
+      lines.push(l);
+      blocks.push(id);
+    }
+  };
+  push('import torch');
+  push('import norse.torch as norse');
+  for (const i of imports) push(i);
+  push('');
+  for (const o of others) {
+    push(o);
+    push('');
+  }
+  if (p.settingsBlock === null) {
+    push(`torch.manual_seed(${DEFAULT_SEED})`);
+    push(`dt = ${pyFloat(DEFAULT_DT)}  # seconds per step`);
+  }
+  mapped.lines.forEach((l, i) => push(l, mapped.blocks[i]));
+  push('');
+
+  // The time axis of the plots: the longest recorded part (every part, if none is recorded).
+  const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+  const recorded = known(p.recorders.map((r) => r.steps));
+  const all = known([...p.parts.values()].map((x) => (x.shape.time ? x.shape.T : null)));
+  const steps = recorded.length ? Math.max(...recorded) : all.length ? Math.max(...all) : 0;
+  push('response = {');
+  push(`${INDENT}"dt": dt,`);
+  push(`${INDENT}"steps": ${steps},`);
+  if (p.entries.length === 0) push(`${INDENT}"recordings": [],`);
+  else {
+    push(`${INDENT}"recordings": [`);
+    for (const e of p.entries) push(`${INDENT}${INDENT}${e.line}`, e.blockId);
+    push(`${INDENT}],`);
+  }
+  push('}');
+
+  return {
+    code: lines.join('\n') + '\n',
+    lineBlocks: blocks,
+    recorders: p.recorders,
+    simTime: p.dt !== null && steps > 0 ? +(steps * p.dt * 1000).toPrecision(12) : null,
+    problems: p.problems,
+  };
+}
