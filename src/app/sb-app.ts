@@ -5,15 +5,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import * as Blockly from 'blockly';
-import { SIMULATORS, SIMULATOR_IDS, type SimulatorPlugin } from '../registry';
-import { TOOLBOX } from '../../blocks/toolbox';
-import type { GeneratedProgram, RecorderInfo } from '../../generators/nest';
+import { SIMULATORS, SIMULATOR_IDS, simulator, type AnySimulatorPlugin } from '../registry';
+import type { GeneratedProgram } from '../../generators/nest';
+import type { NorseGeneratedProgram } from '../../generators/norse';
+import type { PlottedRecorder } from '../plots/recorders';
+import { isNorseResponse, norseToEvents } from '../plots/norse-recordings';
 import { LocalEngine, StoppedByRestart } from '../engine/local-engine';
 import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
 import { inferRecorders } from './infer-recorders';
-import { ServerError, type Backend, type BackendSettings } from '../remote/backend';
+import { ServerError, type Backend, type BackendKind, type BackendSettings } from '../remote/backend';
 import { createBackend } from '../remote/index';
 import { WorkerBackend } from '../remote/worker-backend';
 import { modelsMissingOn } from '../remote/nest-server';
@@ -43,7 +45,7 @@ interface ShownComparison {
   code: string;
   local: unknown;
   remote: unknown;
-  recorders: RecorderInfo[];
+  recorders: PlottedRecorder[];
   simTime: number | null;
   runMs: [number, number];
 }
@@ -52,12 +54,15 @@ interface ShownResult {
   /** the program text that produced it */
   code: string;
   response: unknown;
-  recorders: RecorderInfo[];
+  recorders: PlottedRecorder[];
   simTime: number | null;
   runMs: number;
 }
 
-const EMPTY_PROGRAM: GeneratedProgram = { code: '', lineBlocks: [], recorders: [], simTime: null, problems: [] };
+/** What any plugin's generator returns (NEST's and Norse's differ in their recorder infos). */
+type AnyProgram = GeneratedProgram | NorseGeneratedProgram;
+
+const EMPTY_PROGRAM: AnyProgram = { code: '', lineBlocks: [], recorders: [], simTime: null, problems: [] };
 
 /** Live runs: a change to the blocks runs the program again by itself — but only while runs are
  * quick, so a big network does not keep the engine busy on every slider move. */
@@ -112,7 +117,8 @@ export class SbApp extends LitElement {
     }
   `;
 
-  private readonly plugin: SimulatorPlugin = SIMULATORS[0];
+  /** The simulator whose blocks are on the workspace (the project's, else NEST). */
+  @state() private plugin: AnySimulatorPlugin = SIMULATORS[0];
   /** Always started: it runs programs when "This browser" is chosen, and is the fallback and
    * the other side of Compare when a server is. */
   private readonly engine = new LocalEngine();
@@ -130,7 +136,7 @@ export class SbApp extends LitElement {
   private readonly autosave = new Autosave(browserStorage());
   private projectName = 'My network';
 
-  @state() private program: GeneratedProgram = EMPTY_PROGRAM;
+  @state() private program: AnyProgram = EMPTY_PROGRAM;
   @state() private running = false;
   @state() private engineStatus = 'Python engine loading…';
   @state() private engineReady = false;
@@ -193,6 +199,9 @@ export class SbApp extends LitElement {
         <button id="backend" class="backend" @click=${() => this.settingsPanel.open()}
           title="Choose where programs run: this browser, NEST Server, Norse Server or Jupyter">⚙ ${choice(this.backendSettings.kind).label}</button>
         <span class="engine" role="status" title=${this.remote ? this.remoteStatus : this.engineStatus}>${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
+        <select id="simulator" aria-label="Simulator" title="Which simulator the blocks are for" @change=${this.switchSimulator}>
+          ${SIMULATORS.map((s) => html`<option value=${s.id} ?selected=${s.id === this.plugin.id}>${s.label}</option>`)}
+        </select>
         <label for="examples" class="examples-label">Examples</label>
         <select id="examples" @change=${this.openExample} aria-label="Open an example">
           <option value="">Choose…</option>
@@ -203,9 +212,9 @@ export class SbApp extends LitElement {
         <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
       </header>
       <main @keydown=${this.onKey}>
-        <sb-editor .toolbox=${TOOLBOX} @workspace-change=${this.onWorkspaceChange}></sb-editor>
+        <sb-editor .toolbox=${this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition} @workspace-change=${this.onWorkspaceChange}></sb-editor>
         <div class="right">
-          <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName}
+          <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName} .language=${this.plugin.id === 'norse' ? 'Norse' : 'PyNEST'}
             @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
           <section class="results" aria-label="Results">
@@ -255,7 +264,7 @@ export class SbApp extends LitElement {
     // The editor injects Blockly in its own first update, which runs after ours.
     await this.editor.updateComplete;
     const workspace = this.editor.workspace;
-    if (this.plugin.onWorkspaceEvent) workspace.addChangeListener((e) => this.plugin.onWorkspaceEvent!(workspace, e));
+    workspace.addChangeListener((e) => this.plugin.onWorkspaceEvent?.(workspace, e));
     this.restore();
     document.body.dataset.editorReady = '1';
   }
@@ -355,6 +364,7 @@ export class SbApp extends LitElement {
       return false;
     }
     const previous = offerUndo ? makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode) : null;
+    this.usePlugin(project.simulator);
     this.projectName = project.name;
     this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
@@ -363,10 +373,32 @@ export class SbApp extends LitElement {
   }
 
   private restoreProject(project: Project, text: string): void {
+    this.usePlugin(project.simulator);
     this.projectName = project.name;
     this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
     this.notice = { kind: 'info', text };
+  }
+
+  /** The plugin of a project's simulator: its blocks, toolbox, generator and examples. */
+  private usePlugin(id: string): void {
+    if (id === this.plugin.id) return;
+    this.plugin = simulator(id);
+    this.result = null;
+    this.comparison = null;
+    this.lastRunCode = null; // live runs start again after a first Run
+    this.resultNote = '';
+    // the editor must have the new toolbox before the blocks arrive
+    this.editor.toolbox = this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition;
+  }
+
+  /** The header's simulator choice: that simulator's first example (undoable, as opening one). */
+  private switchSimulator(e: Event): void {
+    const select = e.target as HTMLSelectElement;
+    const next = simulator(select.value);
+    if (next.id === this.plugin.id) return;
+    const first = next.examples[0];
+    if (!this.loadProject(makeProject(next.id, first.title, first.workspace), true)) select.value = this.plugin.id;
   }
 
   private onWorkspaceChange = (e: CustomEvent<{ intermediate: boolean }>): void => {
@@ -449,6 +481,14 @@ export class SbApp extends LitElement {
   private async run(options: { here?: boolean } = {}): Promise<void> {
     if (this.running) return;
     const backend = options.here ? null : this.remote;
+    if (backend && !runsOn(this.plugin.id, backend.kind)) {
+      this.notice = {
+        kind: 'error',
+        text: `${backend.label} does not run ${this.plugin.label} programs. ${this.plugin.id === 'norse' ? 'Choose Jupyter (with Norse installed there) or a Norse Server' : 'Choose NEST Server or Jupyter (with NEST installed there)'} in ⚙, or run in this browser.`,
+        action: { label: 'Run in this browser', run: () => void this.run({ here: true }) },
+      };
+      return;
+    }
     // A Run pressed while the engine still loads waits for it instead of being ignored.
     const waiting: Notice | null =
       backend || this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
@@ -514,13 +554,8 @@ export class SbApp extends LitElement {
       }
       return;
     }
-    this.result = {
-      code,
-      response: result.response,
-      recorders: edited ? inferRecorders(result.response) : program.recorders,
-      simTime: simulatedTime(result.response) ?? (edited ? null : program.simTime),
-      runMs: result.timings.totalMs,
-    };
+    const shown = plotted(result.response, edited ? null : program);
+    this.result = { code, ...shown, runMs: result.timings.totalMs };
     if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
     // The run counts as done when the plots are on screen.
     await this.updateComplete;
@@ -550,7 +585,7 @@ export class SbApp extends LitElement {
     this.lastRunStopped = stopped;
   }
 
-  private showRunError(result: Extract<RunResult, { ok: false }>, code: string, program: GeneratedProgram | null): void {
+  private showRunError(result: Extract<RunResult, { ok: false }>, code: string, program: LineMapped | null): void {
     const { error } = result;
     const where = error.line ? ` (line ${error.line})` : '';
     const text = error.type === 'KeyboardInterrupt' ? 'Stopped.' : `${error.type}${where}: ${error.message}`;
@@ -605,14 +640,8 @@ export class SbApp extends LitElement {
     if (failed(here, 'This browser') || failed(there, remote.label)) return;
     const [l, r] = [(here as PromiseFulfilledResult<RunResult & { ms: number }>).value, (there as PromiseFulfilledResult<RunResult & { ms: number }>).value];
     if (!l.ok || !r.ok) return;
-    this.comparison = {
-      code,
-      local: l.response,
-      remote: r.response,
-      recorders: edited ? inferRecorders(l.response) : program.recorders,
-      simTime: simulatedTime(l.response) ?? (edited ? null : program.simTime),
-      runMs: [l.ms, r.ms],
-    };
+    const mine = plotted(l.response, edited ? null : program);
+    this.comparison = { code, local: mine.response, remote: plotted(r.response, edited ? null : program).response, recorders: mine.recorders, simTime: mine.simTime, runMs: [l.ms, r.ms] };
     await this.updateComplete;
     document.body.dataset.compareCount = String(Number(document.body.dataset.compareCount ?? 0) + 1);
   }
@@ -654,7 +683,7 @@ export class SbApp extends LitElement {
 /** Whether a program draws random numbers (NEST and this browser draw different ones, so such
  * runs agree in their statistics, not spike by spike). */
 function usesRandomness(code: string): boolean {
-  return /poisson_generator|noise_generator|gamma_sup_generator|mip_generator|ppd_sup_generator|sinusoidal_poisson|nest\.random\.|"rule":\s*"(fixed_indegree|fixed_outdegree|fixed_total_number|pairwise_bernoulli|symmetric_pairwise_bernoulli)"/.test(code);
+  return /torch\.rand|PoissonEncoder|LIFRecurrent\(|poisson_generator|noise_generator|gamma_sup_generator|mip_generator|ppd_sup_generator|sinusoidal_poisson|nest\.random\.|"rule":\s*"(fixed_indegree|fixed_outdegree|fixed_total_number|pairwise_bernoulli|symmetric_pairwise_bernoulli)"/.test(code);
 }
 
 /** The backend for a server: NEST and Norse Server replies are read in a worker (a full-size
@@ -670,6 +699,34 @@ function readLiveSetting(): boolean {
   } catch {
     return true;
   }
+}
+
+/** Which backends run which simulator's programs (Jupyter runs whatever its Python has). */
+function runsOn(simulatorId: string, kind: BackendKind): boolean {
+  if (kind === 'jupyter' || kind === 'local') return true;
+  return simulatorId === 'norse' ? kind === 'norse-server' : kind === 'nest-server';
+}
+
+/** The lines of a program and the block behind each. */
+type LineMapped = Pick<AnyProgram, 'code' | 'lineBlocks'>;
+
+/**
+ * A run's response as the plots draw it, with its recorders and simulated time. Norse responses
+ * (whole tensors per record block) become recorder events; hand-edited programs (program null)
+ * are read from the response alone.
+ */
+function plotted(response: unknown, program: AnyProgram | null): { response: unknown; recorders: PlottedRecorder[]; simTime: number | null } {
+  if (isNorseResponse(response)) {
+    const known = program && program.recorders.every((r) => 'keys' in r) ? (program as NorseGeneratedProgram).recorders : [];
+    const converted = norseToEvents(response, known);
+    return { response: converted.response, recorders: converted.recorders, simTime: converted.response.biological_time };
+  }
+  const nest = program && program.recorders.every((r) => 'model' in r) ? (program as GeneratedProgram) : null;
+  return {
+    response,
+    recorders: nest ? nest.recorders : inferRecorders(response),
+    simTime: simulatedTime(response) ?? nest?.simTime ?? null,
+  };
 }
 
 /** How long the program simulated, as it reports in response["biological_time"] (the
@@ -718,7 +775,7 @@ function blockTypesIn(state: Record<string, unknown>): Set<string> {
 
 /** The block behind a line of the program. For hand-edited code a line still belongs to a block
  * when the same text stands at the same place in the generated code. */
-function blockForLine(line: number, code: string, program: GeneratedProgram, generated: boolean): string | null {
+function blockForLine(line: number, code: string, program: LineMapped, generated: boolean): string | null {
   const id = program.lineBlocks[line - 1] ?? null;
   if (generated || !id) return id;
   const generatedLine = program.code.split('\n')[line - 1];

@@ -71,6 +71,8 @@ export class SbCodePanel extends LitElement {
   /** 1-based line a run failed on, or 0. */
   @property({ type: Number }) errorLine = 0;
   @property() projectName = 'spikeblocks';
+  /** what the Python is written for, e.g. "PyNEST", "Norse" */
+  @property() language = 'PyNEST';
   /** Text edited by hand, or null while the panel follows the blocks. */
   @property({ attribute: false }) edited: string | null = null;
 
@@ -87,7 +89,7 @@ export class SbCodePanel extends LitElement {
     const lines = this.programText.split('\n');
     return html`
       <header>
-        <h2 id="code-title">Python (PyNEST)</h2>
+        <h2 id="code-title">Python (${this.language})</h2>
         ${this.edited !== null ? html`<span class="badge">edited by hand</span>` : nothing}
         <button @click=${this.copy} title="Copy the code to the clipboard">Copy</button>
         <button @click=${this.download} title="Download the code as a .py file">Download .py</button>

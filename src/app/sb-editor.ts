@@ -57,6 +57,11 @@ export class SbEditor extends LitElement {
     this.resizeObserver.observe(this);
   }
 
+  protected override updated(changed: Map<string, unknown>): void {
+    // another simulator's blocks: its own toolbox categories
+    if (changed.has('toolbox') && this.ws && this.toolbox && changed.get('toolbox') !== undefined) this.ws.updateToolbox(this.toolbox);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
