@@ -1,0 +1,80 @@
+/**
+ * The Norse plugin as a learner meets it, in the built app in headless Chromium: choose Norse in
+ * the header, its toolbox and first example arrive (undoable), the code panel shows Norse code,
+ * Run draws the raster and the v/i traces — and the values are reference case R1's (cases.md:
+ * a LIF layer on a constant input of 1: the example's 2.5 × 0.4).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../lib/chromium';
+import { buildApp, startPreview, type RunningServer } from '../lib/servers';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+before(async () => {
+  await buildApp('dist-e2e-norse');
+  server = await startPreview('dist-e2e-norse');
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(() => localStorage.setItem('spikeblocks.live', '0'));
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.editorReady === '1' && document.body.dataset.engineReady === '1', null, { timeout: 90_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shadowText = (selector: string) => page.evaluate(`document.querySelector('sb-app').shadowRoot.querySelector(${JSON.stringify(selector)}).shadowRoot.textContent`) as Promise<string>;
+
+test('choosing Norse brings its toolbox, its first example and Norse code; Undo goes back', async () => {
+  await page.locator('#simulator').selectOption('norse');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import norse.torch as norse')`);
+  const categories = await page.locator('.blocklyToolboxCategory, .blocklyTreeRow').allInnerTexts();
+  for (const name of ['Inputs', 'Encoders', 'Layers', 'Containers', 'Recording']) assert.ok(categories.some((c) => c.includes(name)), `${name} in ${categories.join(', ')}`);
+  assert.match(await shadowText('sb-code-panel'), /Python \(Norse\)/);
+  await page.locator('footer button', { hasText: 'Undo' }).click();
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import nest')`);
+  assert.equal(await page.locator('#simulator').inputValue(), 'nest');
+  await page.locator('#simulator').selectOption('norse');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import norse.torch as norse')`);
+});
+
+test('Run draws the LIF layer: spikes at steps 5, 8, 11 and v as in reference case R1', async () => {
+  await page.locator('#run').click();
+  await page.waitForFunction(() => Number(document.body.dataset.runCount ?? 0) > 0, null, { timeout: 30_000 });
+  const drawn = (await page.evaluate(`(() => {
+    const results = document.querySelector('sb-app').shadowRoot.querySelector('sb-results').shadowRoot;
+    const raster = results.querySelector('sb-raster').chart.data;
+    const traces = results.querySelector('sb-traces').chart.data;
+    return { times: Array.from(raster[0]).slice(0, 12), senders: Array.from(raster[1]).slice(0, 12), x: Array.from(traces[0]).slice(0, 6), v0: Array.from(traces[1]).slice(0, 6) };
+  })()`)) as { times: number[]; senders: number[]; x: number[]; v0: (number | null)[] };
+  // four identical neurons: each spikes after steps 5, 8, 11 (0-based), drawn at (step + 1) · dt
+  assert.deepEqual(drawn.times.map((t) => Math.round(t * 1000) / 1000), [6, 6, 6, 6, 9, 9, 9, 9, 12, 12, 12, 12]);
+  assert.deepEqual([...new Set(drawn.senders)].sort(), [0, 1, 2, 3]);
+  assert.deepEqual(drawn.x.map((t) => Math.round(t * 1000) / 1000), [1, 2, 3, 4, 5, 6]);
+  // cases.md R1, float32: 0.1, 0.27, 0.487, 0.7335, 0.99631, 0 (spike)
+  const r1 = [0.1, 0.27, 0.487, 0.7335, 0.99631, 0];
+  drawn.v0.forEach((v, k) => assert.ok(Math.abs((v ?? NaN) - r1[k]) < 1e-6, `v after step ${k}: ${v}, R1 says ${r1[k]}`));
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a Linear layer whose input size does not match is flagged on its block, with the shapes', async () => {
+  await page.locator('#examples').selectOption('norse-two-layers');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('SequentialState')`);
+  const problem = (await page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    const linear = ws.getAllBlocks(false).find((b) => b.type.includes('linear'));
+    linear.getInputTargetBlock('IN').setFieldValue(5, 'NUM');
+    return null;
+  })()`)) as null;
+  assert.equal(problem, null);
+  await page.waitForFunction(`document.querySelector('sb-app').program.problems.some((p) => p.message.includes('Linear expects 5 inputs per step, gets 4 from x1 (shape (100, 4))'))`, null, { timeout: 5000 });
+});
