@@ -49,7 +49,7 @@ if wants browser || wants e2e; then
 fi
 
 if wants nest; then
-  section "python venv (real NEST 3.10)"
+  section "python venv (real NEST 3.10, Norse 1.1 on torch 2.15)"
   if ! bash test/python/setup-venv.sh >/dev/null; then
     echo "run-all: test/python/setup-venv.sh failed; the NEST tests cannot run" >&2
     add venv 0 1
