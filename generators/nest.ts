@@ -22,6 +22,7 @@
  * pyString, numbers must be finite, dropdown values must be among their options.
  */
 import * as Blockly from 'blockly';
+import { ProgramLines, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
 import { CREATORS, CURRENT_GENERATORS } from '../blocks/nest/catalog';
 import { NODE_VARIABLE_TYPE, numberLiteralTypes } from '../blocks/nest/common';
@@ -691,39 +692,13 @@ export function generateNest(workspace: Blockly.Workspace): GeneratedProgram {
   const nodeNames = new Set(
     workspace.getVariableMap().getVariablesOfType(NODE_VARIABLE_TYPE).map((v) => gen.getVariableName(v.getId())),
   );
-  const defs = Object.values((gen as unknown as { definitions_: Record<string, string> }).definitions_);
-  const imports: string[] = [];
-  const others: string[] = [];
-  for (const d of defs) {
-    if (/^(import|from) /.test(d)) imports.push(d);
-    else {
-      const kept = d.split('\n').filter((l) => {
-        const m = /^(\w+) = None$/.exec(l);
-        return !(m && nodeNames.has(m[1]));
-      });
-      const text = kept.join('\n').trim();
-      if (text) others.push(text);
-    }
-  }
-  gen.nameDB_?.reset();
-  (gen as unknown as { definitions_: Record<string, string> }).definitions_ = Object.create(null);
+  const { imports, others } = takeDefinitions(gen, nodeNames);
 
   const mapped = stripMarkers(body, p.markerIds, INDENT);
-  const lines: string[] = [];
-  const blocks: (string | null)[] = [];
-  const push = (text: string, id: string | null = null) => {
-    for (const l of text.split('\n')) {
-      lines.push(l);
-      blocks.push(id);
-    }
-  };
+  const program = new ProgramLines();
+  const push = (text: string, id: string | null = null) => program.push(text, id);
   push('import nest');
-  for (const i of imports) push(i);
-  push('');
-  for (const o of others) {
-    push(o);
-    push('');
-  }
+  program.pushPreamble(imports, others);
   push('nest.ResetKernel()');
   if (p.usesResults) push('results = {}');
   mapped.lines.forEach((l, i) => push(l, mapped.blocks[i]));
@@ -736,8 +711,8 @@ export function generateNest(workspace: Blockly.Workspace): GeneratedProgram {
 
   recorderSources(p);
   return {
-    code: lines.join('\n') + '\n',
-    lineBlocks: blocks,
+    code: program.code,
+    lineBlocks: program.blocks,
     recorders: p.recorders,
     simTime: p.simTime,
     problems: p.problems,

@@ -1,5 +1,5 @@
 /**
- * Blocks → Norse 1.1 program text (PyTorch), in the shape of /tmp/norse-contract.md:
+ * Blocks → Norse 1.1 program text (PyTorch), in the shape of docs/norse-subset.md:
  *
  *   import torch
  *   import norse.torch as norse
@@ -31,6 +31,7 @@
  * from them (z_lif1, s_lif1 …) through the same database, numbers must be finite, lists are parsed.
  */
 import * as Blockly from 'blockly';
+import { ProgramLines, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
 import {
   DEFAULT_DT,
@@ -741,39 +742,14 @@ export function generateNorse(workspace: Blockly.Workspace): NorseGeneratedProgr
 
   // Blockly declares every variable (`x = None`); Norse parts are assigned by their blocks.
   const partNames = new Set(workspace.getVariableMap().getVariablesOfType(NORSE_VARIABLE_TYPE).map((v) => gen.getVariableName(v.getId())));
-  const defs = Object.values((gen as unknown as { definitions_: Record<string, string> }).definitions_);
-  const imports: string[] = [];
-  const others: string[] = [];
-  for (const d of defs) {
-    if (/^(import|from) /.test(d)) imports.push(d);
-    else {
-      const text = d.split('\n').filter((l) => {
-        const m = /^(\w+) = None$/.exec(l);
-        return !(m && partNames.has(m[1]));
-      }).join('\n').trim();
-      if (text) others.push(text);
-    }
-  }
-  gen.nameDB_?.reset();
-  (gen as unknown as { definitions_: Record<string, string> }).definitions_ = Object.create(null);
+  const { imports, others } = takeDefinitions(gen, partNames);
 
   const mapped = stripMarkers(body, p.markerIds, INDENT);
-  const lines: string[] = [];
-  const blocks: (string | null)[] = [];
-  const push = (text: string, id: string | null = null) => {
-    for (const l of text.split('\n')) {
-      lines.push(l);
-      blocks.push(id);
-    }
-  };
+  const program = new ProgramLines();
+  const push = (text: string, id: string | null = null) => program.push(text, id);
   push('import torch');
   push('import norse.torch as norse');
-  for (const i of imports) push(i);
-  push('');
-  for (const o of others) {
-    push(o);
-    push('');
-  }
+  program.pushPreamble(imports, others);
   if (p.settingsBlock === null) {
     push(`torch.manual_seed(${DEFAULT_SEED})`);
     push(`dt = ${pyFloat(DEFAULT_DT)}  # seconds per step`);
@@ -798,8 +774,8 @@ export function generateNorse(workspace: Blockly.Workspace): NorseGeneratedProgr
   push('}');
 
   return {
-    code: lines.join('\n') + '\n',
-    lineBlocks: blocks,
+    code: program.code,
+    lineBlocks: program.blocks,
     recorders: p.recorders,
     simTime: p.dt !== null && steps > 0 ? +(steps * p.dt * 1000).toPrecision(12) : null,
     problems: p.problems,

@@ -8,6 +8,7 @@
  */
 import * as Blockly from 'blockly';
 import { NORSE_VARIABLE_TYPE } from './common';
+import { forgetUnusedNames } from '../forget-unused-names';
 
 /** Block types that make a named part, with the prefix of their fresh names. */
 export const NAMING_BLOCKS: Record<string, string> = {
@@ -54,18 +55,5 @@ export function registerNorseExtensions(): void {
   }
 }
 
-export function forgetUnusedNorseNames(workspace: Blockly.Workspace, event: Blockly.Events.Abstract): void {
-  if (event.type !== Blockly.Events.BLOCK_DELETE || workspace.isFlyout) return;
-  const map = workspace.getVariableMap();
-  const unused = map
-    .getVariablesOfType(NORSE_VARIABLE_TYPE)
-    .filter((v) => Blockly.Variables.getVariableUsesById(workspace, v.getId()).length === 0);
-  if (unused.length === 0) return;
-  const previousGroup = Blockly.Events.getGroup();
-  Blockly.Events.setGroup(event.group || false);
-  try {
-    for (const v of unused) map.deleteVariable(v);
-  } finally {
-    Blockly.Events.setGroup(previousGroup);
-  }
-}
+/** Forgets a part's name once no block uses it. */
+export const forgetUnusedNorseNames = forgetUnusedNames(NORSE_VARIABLE_TYPE);

@@ -153,7 +153,7 @@ export function columnSums(rows: number[][]): number[] {
   return sums;
 }
 
-/** The head of every generated Norse program (contract: /tmp/norse-contract.md layout). */
+/** The head of every generated Norse program (contract: docs/norse-subset.md layout). */
 export function programHead(seed: number, dt = 0.001): string {
   return `import torch
 import norse.torch as norse

@@ -1,7 +1,7 @@
 /**
  * The Norse generator: exact program text for each block kind, the line → block map, recorders,
  * the problems found before a run (shapes named), name escaping, and that the programs parse as
- * Python calling only the torch / norse subset of /tmp/norse-contract.md. Expected texts are
+ * Python calling only the torch / norse subset of docs/norse-subset.md. Expected texts are
  * written by hand from Norse 1.1 usage and the contract, not copied from the generator.
  */
 import { spawnSync } from 'node:child_process';

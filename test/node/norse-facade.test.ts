@@ -44,7 +44,7 @@ function shapeOf(value: unknown): number[] {
   return shape;
 }
 
-// The contract's example (/tmp/norse-contract.md) with the parameter blocks written out.
+// The contract's example (docs/norse-subset.md) with the parameter blocks written out.
 const CONTRACT_PROGRAM = `import torch
 import norse.torch as norse
 
