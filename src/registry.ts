@@ -35,11 +35,16 @@ export interface SimulatorPlugin<P = GeneratedProgram> {
   onWorkspaceEvent?(workspace: Blockly.Workspace, event: Blockly.Events.Abstract): void;
   generate(workspace: Blockly.Workspace): P;
   examples: Example[];
+  /** Whether a problem flagged on the blocks keeps Run from running. NEST refuses impossible
+   * parameters itself, with its own message, so its programs run anyway; Norse computes whatever
+   * it is given (dt = 0, a negative time constant), so its programs do not. */
+  problemsStopRun: boolean;
 }
 
 export const NEST_PLUGIN: SimulatorPlugin<GeneratedProgram> = {
   id: 'nest',
   label: 'NEST',
+  problemsStopRun: false,
   registerBlocks: registerNestBlocks,
   toolbox: NEST_TOOLBOX,
   onWorkspaceEvent: forgetUnusedNodeNames,
@@ -53,6 +58,7 @@ export const NEST_PLUGIN: SimulatorPlugin<GeneratedProgram> = {
 export const NORSE_PLUGIN: SimulatorPlugin<NorseGeneratedProgram> = {
   id: 'norse',
   label: 'Norse',
+  problemsStopRun: true,
   registerBlocks: registerNorseBlocks,
   toolbox: NORSE_TOOLBOX,
   onWorkspaceEvent: forgetUnusedNorseNames,

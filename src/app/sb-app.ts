@@ -199,7 +199,7 @@ export class SbApp extends LitElement {
         <button id="backend" class="backend" @click=${() => this.settingsPanel.open()}
           title="Choose where programs run: this browser, NEST Server, Norse Server or Jupyter">⚙ ${choice(this.backendSettings.kind).label}</button>
         <span class="engine" role="status" title=${this.remote ? this.remoteStatus : this.engineStatus}>${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
-        <select id="simulator" aria-label="Simulator" title="Which simulator the blocks are for" @change=${this.switchSimulator}>
+        <select id="simulator" aria-label="Simulator" title="Which simulator the blocks are for" .value=${this.plugin.id} @change=${this.switchSimulator}>
           ${SIMULATORS.map((s) => html`<option value=${s.id} ?selected=${s.id === this.plugin.id}>${s.label}</option>`)}
         </select>
         <label for="examples" class="examples-label">Examples</label>
@@ -502,6 +502,15 @@ export class SbApp extends LitElement {
     // live run follows a change at once); hand-edited code as the panel holds it.
     const code = edited ? this.codePanel.programText : this.program.code;
     const program = this.program;
+    const blocking = edited || !this.plugin.problemsStopRun ? undefined : program.problems.find((p) => !p.warning);
+    if (blocking) {
+      // it would run, and compute nonsense: say what to fix, on its block
+      this.editor.showProblems(program.problems);
+      this.editor.highlight(blocking.blockId);
+      this.notice = { kind: 'error', text: `Not run: ${blocking.message}${program.problems.filter((p) => !p.warning).length > 1 ? ' (and more problems marked on the blocks)' : ''}` };
+      this.noteRunEnd(code, started, false);
+      return;
+    }
     this.running = true;
     this.comparison = null;
     this.errorLine = 0;

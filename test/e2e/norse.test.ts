@@ -78,3 +78,24 @@ test('a Linear layer whose input size does not match is flagged on its block, wi
   assert.equal(problem, null);
   await page.waitForFunction(`document.querySelector('sb-app').program.problems.some((p) => p.message.includes('Linear expects 5 inputs per step, gets 4 from x1 (shape (100, 4))'))`, null, { timeout: 5000 });
 });
+
+test('a problem on the blocks (dt = 0) keeps Run from computing nonsense, and says which', async () => {
+  await page.locator('#examples').selectOption('norse-lif');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
+  const runs = await page.evaluate(() => Number(document.body.dataset.runCount ?? 0));
+  await page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    const settings = ws.getAllBlocks(false).find((b) => b.type === 'norse_settings');
+    settings.getInputTargetBlock('DT').setFieldValue(0, 'NUM');
+  })()`);
+  await page.waitForFunction(`document.querySelector('sb-app').program.problems.some((p) => !p.warning)`);
+  await page.locator('#run').click();
+  await page.waitForFunction(() => /Not run: dt/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => Number(document.body.dataset.runCount ?? 0)), runs, 'nothing ran');
+  // switching to NEST and back with Undo: the simulator menu follows
+  await page.locator('#simulator').selectOption('nest');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import nest')`);
+  await page.locator('footer button', { hasText: 'Undo' }).click();
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import norse.torch as norse')`);
+  assert.equal(await page.locator('#simulator').inputValue(), 'norse');
+});
