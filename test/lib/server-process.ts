@@ -59,7 +59,13 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     } catch {
       // gone
     }
-    rmSync(options.dir, { recursive: true, force: true });
+    // processes killed a moment ago may still be writing into it (a kernel's connection file):
+    // retry, and never fail a test run over a scratch folder
+    try {
+      rmSync(options.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // left in the temp folder
+    }
   };
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
