@@ -36,7 +36,7 @@ import type { NestError } from '../workers/engine/nest/api';
 import { checkDelay, checkKernelStatus, checkParams, isOnGrid, NEST_MODELS } from '../workers/engine/nest/models';
 import { checkRandomSpec, type RandomSpec } from '../workers/engine/nest/random-params';
 import { MARK, stripMarkers } from './line-map';
-import { isPlainIdentifier, pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
+import { isPlainIdentifier, parseNumbers, pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
 
 export interface RecorderInfo {
   name: string;
@@ -248,15 +248,8 @@ function creator(
 
 /** "10, 20.5, 30" → [10, 20.5, 30]; anything that is not a plain number is reported. */
 export function parseSpikeTimes(text: string): { times: number[]; bad: string[] } {
-  const times: number[] = [];
-  const bad: string[] = [];
-  for (const token of String(text).split(/[\s,;]+/)) {
-    if (token === '') continue;
-    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
-    if (Number.isFinite(v)) times.push(v);
-    else bad.push(token);
-  }
-  return { times, bad };
+  const { values, bad } = parseNumbers(text);
+  return { times: values, bad };
 }
 
 /** A list of numbers as Python floats: [100.0, 300.0]. */

@@ -45,7 +45,7 @@ import {
 } from '../blocks/norse/common';
 import { MARK, stripMarkers } from './line-map';
 import type { Problem } from './nest';
-import { pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
+import { parseNumbers, pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
 
 export type { Problem } from './nest';
 
@@ -321,17 +321,7 @@ export function parseSpikeList(text: string): { spikes: [number, number][]; bad:
 }
 
 /** "0.2, 0.5, 1" → numbers; anything that is not a plain number is reported. */
-export function parseValues(text: string): { values: number[]; bad: string[] } {
-  const values: number[] = [];
-  const bad: string[] = [];
-  for (const token of String(text).split(/[\s,;]+/)) {
-    if (token === '') continue;
-    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
-    if (Number.isFinite(v)) values.push(v);
-    else bad.push(token);
-  }
-  return { values, bad };
-}
+export const parseValues = parseNumbers;
 
 function quoted(bad: string[]): string {
   return bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ');

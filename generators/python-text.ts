@@ -49,3 +49,17 @@ export function pyNonFinite(x: number): string {
 export function isPlainIdentifier(s: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
 }
+
+/** The numbers a learner typed into a text field ("10, 20.5; 3e1"), in order; anything that is
+ * not a plain decimal number (nan, inf, 0x10, words) is reported, not guessed. */
+export function parseNumbers(text: string): { values: number[]; bad: string[] } {
+  const values: number[] = [];
+  const bad: string[] = [];
+  for (const token of String(text).split(/[\s,;]+/)) {
+    if (token === '') continue;
+    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
+    if (Number.isFinite(v)) values.push(v);
+    else bad.push(token);
+  }
+  return { values, bad };
+}

@@ -1,7 +1,7 @@
 /** SequentialState: layers stacked so each one's output is the next one's input. The layer blocks
  * inside have no name and no input of their own: the container feeds them. */
 import { NORSE_COLOURS, NORSE_HELP, nameField, partField } from './common';
-import { paramCheck } from './layers';
+import { LINEAR_ROWS, paramCheck } from './layers';
 
 const colour = NORSE_COLOURS.containers;
 const right = { align: 'RIGHT' } as const;
@@ -30,12 +30,7 @@ export const CONTAINER_BLOCKS = [
   {
     type: 'norse_seq_linear',
     message0: 'Linear layer',
-    message1: 'inputs per step %1',
-    args1: [{ type: 'input_value', name: 'IN', check: 'Number', ...right }],
-    message2: 'outputs per step %1',
-    args2: [{ type: 'input_value', name: 'OUT', check: 'Number', ...right }],
-    message3: 'every weight %1',
-    args3: [{ type: 'input_value', name: 'WEIGHT', check: 'Number', ...right }],
+    ...LINEAR_ROWS,
     ...inside,
     tooltip:
       'torch.nn.Linear(inputs, outputs, bias=False) inside a sequence: weighted sums of the output of the layer above ' +

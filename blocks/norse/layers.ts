@@ -5,6 +5,16 @@ import { LIF_METHODS, NORSE_COLOURS, NORSE_HELP, PARAM_CLASSES, nameField, partF
 const colour = NORSE_COLOURS.layers;
 const statement = { previousStatement: null, nextStatement: null, colour, inputsInline: false };
 const right = { align: 'RIGHT' } as const;
+
+/** The rows of a Linear layer, alone or inside a sequence: its sizes and its one weight. */
+export const LINEAR_ROWS = {
+  message1: 'inputs per step %1',
+  args1: [{ type: 'input_value', name: 'IN', check: 'Number', ...right }],
+  message2: 'outputs per step %1',
+  args2: [{ type: 'input_value', name: 'OUT', check: 'Number', ...right }],
+  message3: 'every weight %1',
+  args3: [{ type: 'input_value', name: 'WEIGHT', check: 'Number', ...right }],
+};
 const input = (initial = 'x1') => partField('INPUT', initial);
 const scale = { type: 'input_value', name: 'SCALE', check: 'Number', ...right };
 const params = (cls: ParamClass) => ({ type: 'input_value', name: 'P', check: `norse_${cls}`, ...right });
@@ -106,12 +116,7 @@ export const LAYER_BLOCKS = [
     type: 'norse_linear',
     message0: '%1 = Linear layer on %2',
     args0: [nameField('lin'), input('lif1')],
-    message1: 'inputs per step %1',
-    args1: [{ type: 'input_value', name: 'IN', check: 'Number', ...right }],
-    message2: 'outputs per step %1',
-    args2: [{ type: 'input_value', name: 'OUT', check: 'Number', ...right }],
-    message3: 'every weight %1',
-    args3: [{ type: 'input_value', name: 'WEIGHT', check: 'Number', ...right }],
+    ...LINEAR_ROWS,
     ...statement,
     tooltip:
       'torch.nn.Linear(inputs, outputs, bias=False): every output is the weighted sum of all inputs, at every time step. ' +

@@ -311,19 +311,19 @@ export class SbApp extends LitElement {
   }
 
   private async refreshRemoteStatus(backend: Backend): Promise<void> {
-    this.remoteStatus = `connecting to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}…`;
+    this.remoteStatus = `connecting to ${shortAddress(this.backendSettings.url)}…`;
     try {
       const info = await backend.health();
       if (backend !== this.remote) return;
       this.remoteModels = info.models ?? null;
       // (the header button already names the kind of backend)
-      this.remoteStatus = info.summary.replace(/https?:\/\//, '');
+      this.remoteStatus = shortAddress(info.summary);
       document.body.dataset.remoteReady = '1';
       if (this.notice?.aboutServer) this.notice = null;
     } catch (e) {
       if (backend !== this.remote) return;
       this.remoteModels = null;
-      this.remoteStatus = `not connected to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}`;
+      this.remoteStatus = `not connected to ${shortAddress(this.backendSettings.url)}`;
       this.notice = { kind: 'error', text: (e as Error).message, aboutServer: true, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
     }
   }
@@ -530,7 +530,7 @@ export class SbApp extends LitElement {
         this.resultNote = 'The server could not run the program.';
         this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
         document.body.dataset.serverProblem = e.problem;
-        if (e.problem === 'unreachable' && backend && backend === this.remote) this.remoteStatus = `not connected to ${backend.label.replace(/^.* at /, '').replace(/https?:\/\//, '')}`;
+        if (e.problem === 'unreachable' && backend && backend === this.remote) this.remoteStatus = `not connected to ${shortAddress(this.backendSettings.url)}`;
       } else if (e instanceof StoppedByRestart) {
         // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
         this.resultNote = 'The run was stopped.';
@@ -708,6 +708,11 @@ function readLiveSetting(): boolean {
   } catch {
     return true;
   }
+}
+
+/** An address as the status line shows it: without http(s)://. */
+function shortAddress(text: string): string {
+  return text.replace(/https?:\/\//, '');
 }
 
 /** Which backends run which simulator's programs (Jupyter runs whatever its Python has). */

@@ -6,19 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.mjs';
 import { venvPython } from './python';
-import { startServerProcess } from './server-process';
+import { startServerProcess, type TestServer } from './server-process';
 
-export interface KernelGatewayProcess {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
-  url: string;
-  token: string;
-  port: number;
-  pid: number;
-  /** the gateway's log so far (its own messages and its kernels') */
-  log(): string;
-  /** stops the gateway and its kernels; safe to call twice */
-  stop(): Promise<void>;
-}
+/** the gateway (its log has its kernels' messages too; stop ends its kernels) */
+export type KernelGatewayProcess = TestServer;
 
 export interface KernelGatewayStartOptions {
   /** the access token; a random one when not given */

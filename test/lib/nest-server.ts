@@ -6,19 +6,10 @@ import { dirname, join } from 'node:path';
 import { NestServerClient } from '../../src/remote/nest-server';
 import { freePort } from './free-port.mjs';
 import { venvPython } from './python';
-import { startServerProcess } from './server-process';
+import { startServerProcess, type TestServer } from './server-process';
 
-export interface NestServerProcess {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
-  url: string;
-  token: string;
-  port: number;
-  pid: number;
-  /** the server's log so far (gunicorn and NEST Server messages) */
-  log(): string;
-  /** stops the server and its workers; safe to call twice */
-  stop(): Promise<void>;
-}
+/** the NEST Server (its log is gunicorn's and NEST Server's; stop ends its workers) */
+export type NestServerProcess = TestServer;
 
 export interface NestServerStartOptions {
   /** gunicorn workers (-w); NEST Server's default is 1 */

@@ -13,6 +13,14 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** A server a test started, as the tests use it. */
+export interface TestServer extends ServerProcess {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  token: string;
+  port: number;
+}
+
 export interface ServerProcessOptions {
   command: string;
   args: string[];
