@@ -29,6 +29,8 @@ export interface ExecServerFlavour {
   simulator: string;
   /** the header the access token goes in, if the server takes one */
   tokenHeader?: string;
+  /** The program as this server needs it, with its lines where they were (errors name lines). */
+  adapt?: (code: string) => string;
 }
 
 export class ExecServerClient implements Backend {
@@ -63,7 +65,7 @@ export class ExecServerClient implements Backend {
     let reply: Response;
     let body: { data?: unknown; stdout?: string; message?: string; lineNumber?: number };
     try {
-      reply = await this.request('POST', '/exec', { source: code, return: 'response' }, control.signal);
+      reply = await this.request('POST', '/exec', { source: this.flavour.adapt ? this.flavour.adapt(code) : code, return: 'response' }, control.signal);
       body = (await this.json(reply)) as typeof body;
     } catch (e) {
       if (control.signal.aborted) return { ok: false, error: stoppedError(this.label), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { NorseServerClient } from '../../src/remote/norse-server';
 import { createBackend, ServerError } from '../../src/remote/index';
 import { freePort } from '../lib/free-port.mjs';
+import { lifParameters, programHead } from '../lib/norse';
 import { venvPython } from '../lib/python';
 
 let server: ChildProcess;
@@ -53,4 +54,31 @@ test('a Python error comes back with its type and line', async () => {
 test('no server at the address: unreachable, with the offer to run locally', async () => {
   const gone = new NorseServerClient({ url: `http://127.0.0.1:${await freePort()}`, timeoutMs: 3000 });
   await assert.rejects(gone.run('response = {}'), (e: unknown) => e instanceof ServerError && e.problem === 'unreachable' && /Norse Server at .* run the program locally/.test(e.message));
+});
+
+// R1 (cases.md): LIF with default parameters on torch.ones(12, 1) spikes at steps 5, 8 and 11.
+const R1_NORSE_PROGRAM = `${programHead(1)}
+x1 = torch.ones(12, 1)
+lif1 = norse.LIF(p=${lifParameters()}, record_states=True, dt=dt)
+z1, s1 = lif1(x1)
+response = {"spikes": z1.detach().tolist(), "v": s1.v.detach().tolist()}
+`;
+
+test('a generated Norse program (import norse.torch as norse) runs on the server as written, R1 spikes at 5, 8, 11', async () => {
+  // As sent unchanged, the server's commented-out import leaves its injected `norse`, which has no LIF.
+  const raw = await fetch(`${url}/exec`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: R1_NORSE_PROGRAM, return: 'response' }) });
+  assert.equal(raw.status, 400);
+  assert.match(((await raw.json()) as { message: string }).message, /^AttributeError at line 2?\d: .*LIF/);
+
+  const result = await new NorseServerClient({ url }).run(R1_NORSE_PROGRAM);
+  assert.ok(result.ok, JSON.stringify(result));
+  const { spikes, v } = result.response as { spikes: number[][]; v: number[][] };
+  assert.deepEqual(spikes.flatMap(([z], t) => (z === 1 ? [t] : [])), [5, 8, 11]);
+  assert.equal(v[0][0], Math.fround(0.1));
+});
+
+test('an error after the adapted import lines keeps its line number', async () => {
+  const result = await new NorseServerClient({ url }).run('import torch\nimport norse.torch as norse\nfrom norse.torch import LIF, LI as Leaky\nx = torch.ones(2)\ny = x[5]\nresponse = {}\n');
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.deepEqual([result.error.type, result.error.line], ['IndexError', 5]);
 });

@@ -4,7 +4,8 @@ The real Norse Server is not on PyPI, so it cannot be installed on the machines 
 This implements its documented protocol (/work/shared/reference/norse.md) and nothing more:
 GET / -> {"norse": version, "torch": version}; POST /exec {"source", "return"} -> {"data", "stdout"};
 a Python error -> 400 {"message": "<Name> at line N: ...", "lineNumber": N}; import lines are
-commented out (line numbers kept) and the modules are injected. It runs the real Python it is sent.
+commented out (line numbers kept) and the modules are injected as the real server does
+(`norse`, `torch`, `np`, those that are installed). It runs the real Python it is sent.
 
     python norse_server_standin.py PORT
 """
@@ -30,13 +31,24 @@ except ImportError:
     TORCH = None
 
 
+def injected():
+    """The globals the real server gives a program in place of its imports."""
+    scope = {}
+    for name, module in (("norse", "norse"), ("torch", "torch"), ("np", "numpy")):
+        try:
+            scope[name] = __import__(module)
+        except ImportError:
+            pass
+    return scope
+
+
 def clean(source):
     return "\n".join("# " + l if re.match(r"^\s*(import|from)\s", l) else l for l in source.split("\n"))
 
 
 def run(source, name):
     stdout = io.StringIO()
-    scope = {}
+    scope = injected()
     with contextlib.redirect_stdout(stdout):
         exec(compile(clean(source), "<inline>", "exec"), scope)
     return {"data": scope.get(name), "stdout": stdout.getvalue()}
