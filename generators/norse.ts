@@ -71,6 +71,12 @@ export interface NorseGeneratedProgram {
 }
 
 const INDENT = '    ';
+/**
+ * The most numbers one tensor may hold in the local runtime (workers/engine/norse refuses more):
+ * 50 M float32 = 200 MB, and a layer keeps its spikes, v and i at that size, so one part at the
+ * limit already needs ~0.6 GB of the tab's memory. Real Norse on a server has no such limit.
+ */
+export const LOCAL_TENSOR_LIMIT = 50_000_000;
 /** Names the program itself uses: a part named so is renamed (dt2 …). `t` and `z_t` are the
  * loop names of the LIF box cell. */
 const PROGRAM_NAMES = 'torch,norse,dt,response,t,z_t';
@@ -191,6 +197,18 @@ function addPart(block: Blockly.Block, part: Part, p: Program): void {
   const before = p.parts.get(part.name);
   if (before && before.blockId !== block.id) p.problem(block, `Two blocks make ${part.label}: give this one another name.`);
   p.parts.set(part.name, part);
+  const s = part.shape;
+  if (s.time && s.T !== null && s.N !== null && s.T * s.N > LOCAL_TENSOR_LIMIT) {
+    p.problem(block, `${part.label} is ${s.T} time steps × ${s.N} neurons = ${bigNumber(s.T * s.N)} numbers (${+((s.T * s.N * 4) / 1e9).toPrecision(3)} GB as float32): ` +
+      `too large to run in this browser (at most ${bigNumber(LOCAL_TENSOR_LIMIT)} numbers per tensor). Make it smaller, or run it on a Norse backend (⚙).`, true);
+  }
+}
+
+/** 2.5e+9 → "2.5 billion": sizes a learner can read. */
+function bigNumber(x: number): string {
+  const units: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+  for (const [size, word] of units) if (x >= size) return `${+(x / size).toPrecision(3)} ${word}`;
+  return String(x);
 }
 
 /** The part a dropdown names, made by a block above; null (and a problem) otherwise. */

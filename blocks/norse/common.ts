@@ -97,7 +97,9 @@ export const VALUE_BLOCKS = [
   {
     type: NORSE_COUNT_TYPE,
     message0: '%1',
-    args0: [{ type: 'field_number', name: 'NUM', value: 1, min: 1, precision: 1 }],
+    // no min: a 0 typed in stays 0 and the block says why it needs at least 1, instead of
+    // silently becoming 1
+    args0: [{ type: 'field_number', name: 'NUM', value: 1, precision: 1 }],
     output: 'Number',
     style: 'math_blocks',
     tooltip: 'How many: a whole number, at least 1 (time steps, neurons or layer size).',

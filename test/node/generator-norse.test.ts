@@ -378,7 +378,7 @@ test('dt given in ms by mistake: a warning that names seconds', () => {
 
 test('sizes, steps and spikes out of range; text that is not understood', () => {
   const ws = load([chain([
-    // a count field rounds and clamps what is typed into it; a plain number block does not
+    // a count field rounds what is typed into it; a plain number block does not
     { type: 'norse_constant', id: 'c', fields: { NAME: v('x1') }, inputs: { STEPS: plain(2.5), NEURONS: plain(0), VALUE: plain(1) } },
     { type: 'norse_step_current', id: 's', fields: { NAME: v('x2') }, inputs: { STEPS: count(50), NEURONS: count(1), FROM: plain(40), TO: plain(60), VALUE: plain(1) } },
     { type: 'norse_spike_train', id: 't', fields: { NAME: v('x3'), SPIKES: '5:0, 60:0, 5:3, x:1' }, inputs: { STEPS: count(50), NEURONS: count(2) } },
@@ -393,6 +393,22 @@ test('sizes, steps and spikes out of range; text that is not understood', () => 
     't: The spike 5:3 is for neuron 3, but there are 2 neurons (0 to 1).',
     'r: Values must be numbers separated by commas; not understood: "two".',
   ]);
+});
+
+test('a count of 0 typed into a count field is kept and named, not silently made 1', () => {
+  const ws = new Blockly.Workspace();
+  const block = ws.newBlock('norse_count');
+  block.setFieldValue('0', 'NUM');
+  assert.equal(block.getFieldValue('NUM'), 0);
+  const g = generateNorse(load([constant('c', 'x1', 10, 0, 1)], ['x1']));
+  assert.deepEqual(messages(g), ['c: The number of neurons must be a whole number of at least 1, not 0.']);
+});
+
+test('a tensor too large for the browser is a warning naming its size (the run may go to a server)', () => {
+  // 100,000 steps × 1,000 neurons = 100 million numbers = 0.4 GB of float32, above the 50 million limit
+  const g = generateNorse(load([chain([constant('c', 'x1', 100_000, 1000, 1), lif('l', 'lif1', 'x1'), constant('ok', 'x2', 50_000, 1000, 1)])], ['x1', 'lif1', 'x2']));
+  const big = 'is 100000 time steps × 1000 neurons = 100 million numbers (0.4 GB as float32): too large to run in this browser (at most 50 million numbers per tensor). Make it smaller, or run it on a Norse backend (⚙). (warning)';
+  assert.deepEqual(messages(g), [`c: x1 ${big}`, `l: lif1 ${big}`]);
 });
 
 test('recording what a part does not have, a part made later, a part without time', () => {
