@@ -15,6 +15,7 @@ import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
 import { inferRecorders } from './infer-recorders';
+import { blockForEditedLine } from './edited-lines';
 import { ServerError, type Backend, type BackendKind, type BackendSettings } from '../remote/backend';
 import { createBackend } from '../remote/index';
 import { WorkerBackend } from '../remote/worker-backend';
@@ -790,10 +791,8 @@ function blockTypesIn(state: Record<string, unknown>): Set<string> {
 /** The block behind a line of the program. For hand-edited code a line still belongs to a block
  * when the same text stands at the same place in the generated code. */
 function blockForLine(line: number, code: string, program: LineMapped, generated: boolean): string | null {
-  const id = program.lineBlocks[line - 1] ?? null;
-  if (generated || !id) return id;
-  const generatedLine = program.code.split('\n')[line - 1];
-  return generatedLine !== undefined && generatedLine === code.split('\n')[line - 1] ? id : null;
+  if (generated) return program.lineBlocks[line - 1] ?? null;
+  return blockForEditedLine(line, code, program.code, program.lineBlocks);
 }
 
 declare global {

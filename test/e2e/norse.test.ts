@@ -99,3 +99,24 @@ test('a problem on the blocks (dt = 0) keeps Run from computing nonsense, and sa
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import norse.torch as norse')`);
   assert.equal(await page.locator('#simulator').inputValue(), 'norse');
 });
+
+test('a typo in hand-edited Norse code: the Python error names its line and lands on the block that wrote it', async () => {
+  await page.locator('#examples').selectOption('norse-lif');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
+  const code = (await page.evaluate(`document.querySelector('sb-app').program.code`)) as string;
+  const lines = code.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('z_lif1, s_lif1 = lif1(x1')) + 1;
+  assert.ok(line > 0, code);
+  await page.locator('sb-code-panel button', { hasText: 'Edit' }).click();
+  await page.locator('sb-code-panel textarea').fill(code.replace('lif1(x1', 'lif1(xl'));
+  await page.locator('#run').click();
+  await page.waitForFunction(() => /NameError/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
+  const footer = (await page.evaluate(`document.querySelector('sb-app').shadowRoot.querySelector('footer').textContent`)) as string;
+  assert.match(footer, new RegExp(`NameError \\(line ${line}\\): name 'xl' is not defined`));
+  const marked = (await page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    return ws.getAllBlocks(false).filter((b) => b.getIcon('warning')?.getText?.().includes('NameError')).map((b) => b.type);
+  })()`)) as string[];
+  assert.deepEqual(marked, ['norse_lif']);
+  await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
+});
