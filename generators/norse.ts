@@ -547,15 +547,18 @@ function sequential(block: Blockly.Block, gen: Gen, p: Program): string {
   const T = input.shape.time ? input.shape.T : null;
   let N = input.shape.time ? input.shape.N : null;
   const keep = keepsStates(block, p);
+  // Linear layers are made and given their weight before the sequence, by name: the weight is set
+  // on the layer itself, not through net1[k] (Norse Server's RestrictedPython refuses subscripts of
+  // modules)
   let code = '';
   const made: string[] = [];
-  const weights: string[] = [];
   modules.forEach((m, k) => {
     const kind = MODULE_KINDS[m.type];
     if (kind === 'linear') {
       const { inSize, outSize, weight } = linearSizes(m, gen, p, N, T, k === 0 ? input.label : `the layer above`);
-      made.push(`torch.nn.Linear(${inSize.code}, ${outSize.code}, bias=False)`);
-      weights.push(p.marker(m) + `torch.nn.init.constant_(${name}[${k}].weight, ${weight.code})\n`);
+      const layer = derived(gen, `${name}_${k}`);
+      code += p.marker(m) + `${layer} = torch.nn.Linear(${inSize.code}, ${outSize.code}, bias=False)\n` + `torch.nn.init.constant_(${layer}.weight, ${weight.code})\n`;
+      made.push(layer);
       N = outSize.value;
     } else {
       const pname = derived(gen, `p_${name}_${k}`);
@@ -568,7 +571,6 @@ function sequential(block: Blockly.Block, gen: Gen, p: Program): string {
   const state = derived(gen, `s_${name}`);
   const last = MODULE_KINDS[modules[modules.length - 1].type];
   code = code + p.marker(block) + `${name} = norse.SequentialState(${made.join(', ')})\n`;
-  code += weights.join('');
   code += p.marker(block) + `${out}, ${state} = ${name}(${scaled(block, input.out, gen, p)})\n`;
   addPart(block, {
     name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'container',

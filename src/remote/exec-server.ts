@@ -31,6 +31,13 @@ export interface ExecServerFlavour {
   tokenHeader?: string;
   /** The program as this server needs it, with its lines where they were (errors name lines). */
   adapt?: (code: string) => string;
+  /** What to add to a program error's message that this server causes (e.g. its restrictions). */
+  explain?: (message: string) => string | null;
+  /** Program errors come back with this status too (Norse Server's FastAPI version: 422). */
+  errorStatus?: number;
+  /** an error line past the program's end: the server's own (NEST Server: its other routes) or
+   * the program's, in a library it called (Norse Server names the innermost frame's line) */
+  linesPastEnd: 'server' | 'program';
 }
 
 export class ExecServerClient implements Backend {
@@ -69,7 +76,8 @@ export class ExecServerClient implements Backend {
       body = (await this.json(reply)) as typeof body;
     } catch (e) {
       if (control.signal.aborted) return { ok: false, error: stoppedError(this.label), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
-      if (e instanceof ServerError && e.problem === 'unreachable' && (await this.answers())) {
+      // (a refusal at once, e.g. CORS on POST only, is not a timeout)
+      if (e instanceof ServerError && e.problem === 'unreachable' && this.flavour.kind === 'nest-server' && totalMs() >= 1000 && (await this.answers())) {
         // It answered before and answers now, but dropped this run: NEST Server's gunicorn kills a
         // worker whose request runs longer than its timeout.
         throw new ServerError(
@@ -81,14 +89,21 @@ export class ExecServerClient implements Backend {
     } finally {
       if (this.current === control) this.current = null;
     }
-    if (reply.status === 400) {
+    if (reply.status === 400 || (reply.status === this.flavour.errorStatus && typeof body.message === 'string')) {
       const lines = code.split('\n').length;
-      if (typeof body.lineNumber === 'number' && body.lineNumber > lines) {
+      let line: number | null | undefined = body.lineNumber;
+      if (typeof line === 'number' && line > lines) {
         // an error at a line the program does not have is the server's own, e.g. the address
         // names one of its other routes (…/api): not the learner's mistake
-        throw new ServerError('bad-reply', `${this.label} answered with an error of its own ("${(body.message ?? '').slice(0, 120)}"): is the address that of the ${this.flavour.name} itself, without a path after it?`);
+        if (this.flavour.linesPastEnd === 'server') {
+          throw new ServerError('bad-reply', `${this.label} answered with an error of its own ("${(body.message ?? '').slice(0, 120)}"): is the address that of the ${this.flavour.name} itself, without a path after it?`);
+        }
+        line = null;
       }
-      return { ok: false, error: programError(body.message ?? 'the program failed', body.lineNumber), stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
+      const error = programError(body.message ?? 'the program failed', line);
+      const why = this.flavour.explain?.(error.message);
+      if (why) error.message += ` ${why}`;
+      return { ok: false, error, stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
     }
     if (!('data' in body)) throw new ServerError('bad-reply', `${this.label} answered, but not as a ${this.flavour.name} does: is it the right address, and the right kind of server?`);
     if (body.data === null || body.data === undefined) {
@@ -177,8 +192,10 @@ export class ExecServerClient implements Backend {
 }
 
 /** "ZeroDivisionError at line 3: division by zero" → type, line and message of a RunError. */
-function programError(message: string, lineNumber: number | undefined): RunError {
-  const m = /^([A-Za-z_][\w.]*) at line (\d+): ([\s\S]*)$/.exec(message);
-  const line = typeof lineNumber === 'number' && lineNumber > 0 ? lineNumber : m ? Number(m[2]) : null;
+/** "NameError at line 3: name 'x' is not defined" or "RuntimeError: …"; `lineNumber` null: no line
+ * even if the message names one (it is not the program's). */
+function programError(message: string, lineNumber: number | null | undefined): RunError {
+  const m = /^([A-Za-z_][\w.]*)(?: at line (\d+))?: ([\s\S]*)$/.exec(message);
+  const line = lineNumber === null ? null : typeof lineNumber === 'number' && lineNumber > 0 ? lineNumber : m?.[2] ? Number(m[2]) : null;
   return { type: m ? m[1].split('.').pop()! : 'Error', message: m ? m[3] : message, line, traceback: '' };
 }

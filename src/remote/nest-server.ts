@@ -15,7 +15,7 @@ export const NEST_SERVER_DEFAULT_URL = 'http://127.0.0.1:52425';
 
 export class NestServerClient extends ExecServerClient {
   constructor(options: NestServerOptions) {
-    super({ kind: 'nest-server', name: 'NEST Server', versionKey: 'nest', simulator: 'NEST', tokenHeader: 'NESTServerAuth' }, options);
+    super({ kind: 'nest-server', name: 'NEST Server', versionKey: 'nest', simulator: 'NEST', tokenHeader: 'NESTServerAuth', linesPastEnd: 'server' }, options);
   }
 
   /** Version and models (as NEST Desktop lists them at connect). */

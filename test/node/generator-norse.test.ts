@@ -137,11 +137,13 @@ test('two-layer example: Linear → LIF → Linear → LIF in a SequentialState,
   const g = generateNorse(loadExample(twoLayerExample));
   assert.deepEqual(g.problems, []);
   assert.equal(g.code, `${HEADER}x1 = torch.rand(100, 4) * 2.0
+net1_0 = torch.nn.Linear(4, 3, bias=False)
+torch.nn.init.constant_(net1_0.weight, 0.5)
 p_net1_1 = ${LIF_P}
+net1_2 = torch.nn.Linear(3, 2, bias=False)
+torch.nn.init.constant_(net1_2.weight, 0.8)
 p_net1_3 = ${LIF_P}
-net1 = norse.SequentialState(torch.nn.Linear(4, 3, bias=False), norse.LIF(p=p_net1_1, record_states=False, dt=dt), torch.nn.Linear(3, 2, bias=False), norse.LIF(p=p_net1_3, record_states=True, dt=dt))
-torch.nn.init.constant_(net1[0].weight, 0.5)
-torch.nn.init.constant_(net1[2].weight, 0.8)
+net1 = norse.SequentialState(net1_0, norse.LIF(p=p_net1_1, record_states=False, dt=dt), net1_2, norse.LIF(p=p_net1_3, record_states=True, dt=dt))
 z_net1, s_net1 = net1(x1)
 ${response(100, [
   '{"name": "x1", "values": x1.detach().tolist()}',
@@ -151,8 +153,9 @@ ${response(100, [
   assert.equal(lineOf('p_net1_1 ='), 'p_lif1', 'a parameter line belongs to its parameter block');
   assert.equal(lineOf('p_net1_3 ='), 'p_lif2');
   assert.equal(lineOf('net1 = '), 'net1');
-  assert.equal(lineOf('torch.nn.init.constant_(net1[0]'), 'linear1', 'a weight line belongs to its Linear block');
-  assert.equal(lineOf('torch.nn.init.constant_(net1[2]'), 'linear2');
+  assert.equal(lineOf('net1_0 = '), 'linear1', 'a Linear layer\'s lines belong to its block');
+  assert.equal(lineOf('torch.nn.init.constant_(net1_0'), 'linear1');
+  assert.equal(lineOf('torch.nn.init.constant_(net1_2'), 'linear2');
   assert.equal(lineOf('z_net1, s_net1'), 'net1');
   assert.deepEqual(g.recorders, [
     { name: 'x1', blockId: 'record_x1', keys: ['values'], neurons: 4, steps: 100 },
