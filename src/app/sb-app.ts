@@ -210,6 +210,10 @@ export class SbApp extends LitElement {
         </select>
         <button id="open" @click=${() => this.fileInput.click()} title="Open a project file (.json)">Open…</button>
         <button id="save" @click=${this.saveFile} title="Save the project as a file">Save</button>
+        ${this.plugin.id === 'norse'
+          ? html`<button id="export-nir" @click=${this.exportNir}
+              title="Save the network as NIR (.nir), the interchange format Norse, snnTorch and neuromorphic chips read">Export NIR</button>`
+          : nothing}
         <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
       </header>
       <main @keydown=${this.onKey}>
@@ -683,6 +687,27 @@ export class SbApp extends LitElement {
     a.download = fileNameFor(this.projectName, 'json');
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  /** The Norse network as a NIR file; its writer (HDF5 in WebAssembly, ~1 MB) loads only now. */
+  private async exportNir(): Promise<void> {
+    const { downloadNir } = await import('../export/nir-file');
+    let exported: Awaited<ReturnType<typeof downloadNir>>;
+    try {
+      exported = await downloadNir(this.editor.workspace, this.projectName);
+    } catch (e) {
+      this.notice = { kind: 'error', text: 'The NIR file could not be written.', detail: (e as Error).message };
+      return;
+    }
+    if (!exported.ok) {
+      this.editor.showProblems([...this.program.problems, ...exported.problems]);
+      const [first] = exported.problems;
+      this.editor.highlight(first.blockId);
+      this.notice = { kind: 'error', text: `Not exported as NIR: ${first.message.replace(/^Fix this before exporting as NIR: /, '')}${exported.problems.length > 1 ? ' (and more, marked on the blocks)' : ''}` };
+      return;
+    }
+    const left = exported.leftOut.length ? ` Not in it: ${exported.leftOut.map((p) => p.message).join(' ')}` : '';
+    this.notice = { kind: 'info', text: `Saved ${exported.fileName} (${(exported.bytes / 1000).toFixed(0)} kB): the network as NIR, with its time step dt.${left}` };
   }
 
   private undo(): void {

@@ -120,3 +120,25 @@ test('a typo in hand-edited Norse code: the Python error names its line and land
   assert.deepEqual(marked, ['norse_lif']);
   await page.locator('sb-code-panel button', { hasText: 'Back to blocks' }).click();
 });
+
+test('Export NIR saves the network as an HDF5 .nir file; a network with a problem is not exported and says why', async () => {
+  await page.locator('#examples').selectOption('norse-lif');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('#export-nir').click()]);
+  assert.match(download.suggestedFilename(), /\.nir$/);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(path!);
+  // the HDF5 signature, which nir.read (h5py) needs
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+  await page.waitForFunction(() => /Saved .*\.nir .*NIR/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
+
+  await page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    ws.getAllBlocks(false).find((b) => b.type === 'norse_settings').getInputTargetBlock('DT').setFieldValue(0, 'NUM');
+  })()`);
+  await page.waitForFunction(`document.querySelector('sb-app').program.problems.some((p) => !p.warning)`);
+  await page.locator('#export-nir').click();
+  await page.waitForFunction(() => /Not exported as NIR: dt is the length of one time step/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
+  assert.deepEqual(pageErrors, []);
+});
