@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { REPO_ROOT, buildApp, startPreview, type RunningServer } from '../lib/servers';
 import { startKernelGateway, type KernelGatewayProcess } from '../lib/jupyter-gateway';
+import { lifByHand } from '../lib/norse';
 import { startNorseServerStandIn, type NorseServerStandIn } from '../lib/norse-server-standin';
 
 let app: RunningServer;
@@ -63,31 +64,13 @@ after(async () => {
   await Promise.all([gateway?.stop(), norseServer?.stop()]);
 });
 
-/**
- * Norse 1.1's LIF feed-forward step done by hand (norse.md: forward Euler in Norse's order, each
- * operation rounded to float32), from v = i = 0 on a constant input x, default parameters: the
- * values real Norse gives bit for bit. Spike steps are 0-based.
- */
-function lifByHand(steps: number, x: number): { v: number[]; spikeSteps: number[] } {
-  const f = Math.fround;
-  const memory = f(0.1); // dt · tau_mem_inv = 0.001 · 100
-  const synapse = f(-0.2); // −dt · tau_syn_inv
-  let v = 0;
-  let i = 0;
-  const out = { v: [] as number[], spikeSteps: [] as number[] };
-  for (let t = 0; t < steps; t++) {
-    const iJump = f(i + x);
-    const vDecayed = f(v + f(memory * f(f(0 - v) + iJump)));
-    i = f(iJump + f(synapse * iJump));
-    const z = f(vDecayed - 1) > 0 ? 1 : 0;
-    v = f(f((1 - z) * vDecayed) + f(z * 0));
-    out.v.push(v);
-    if (z) out.spikeSteps.push(t);
-  }
-  return out;
+/** R1 by hand (test/lib/norse.ts lifByHand): v after each step and the steps that spike. */
+function lifSpikes(steps: number, x: number): { v: number[]; spikeSteps: number[] } {
+  const { v, z } = lifByHand(steps, x);
+  return { v, spikeSteps: z.flatMap((spike, t) => (spike ? [t] : [])) };
 }
 
-const BY_HAND = lifByHand(STEPS, 1);
+const BY_HAND = lifSpikes(STEPS, 1);
 // cases.md R1, printed to 7 digits: v after steps 0 … 11 (steps 5, 8, 11 spike)
 const R1_V = [0.1, 0.27, 0.487, 0.7335, 0.99631, 0, 0.3951424, 0.7717421, 0, 0.446313, 0.858732, 0];
 

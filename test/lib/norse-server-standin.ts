@@ -1,7 +1,6 @@
 // Starts test/python/norse_server_standin.py (the stand-in for NEST Desktop's Norse Server, which
-// is not on PyPI) with the venv's real Norse, on a free 127.0.0.1 port, for tests in a browser:
-// through test/lib/norse_server_browser_standin.py, which answers CORS preflight as the real
-// server does. Stopped with its process group.
+// is not on PyPI) with the venv's real Norse, on a free 127.0.0.1 port. Stopped with its process
+// group.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +19,7 @@ export async function startNorseServerStandIn(): Promise<NorseServerStandIn> {
     name: 'Norse Server stand-in',
     dir,
     command: venvPython(),
-    args: [resolve(import.meta.dirname, 'norse_server_browser_standin.py'), String(port)],
+    args: [resolve(import.meta.dirname, '../python/norse_server_standin.py'), String(port)],
     env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONUNBUFFERED: '1' },
     // importing torch and norse takes 2.5-9 s on this machine
     ready: async () => {

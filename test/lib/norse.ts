@@ -169,3 +169,28 @@ export function lifParameters(changes: Partial<Record<'tau_syn_inv' | 'tau_mem_i
   const t = (x: number) => `torch.tensor(${Number.isInteger(x) ? x.toFixed(1) : x})`;
   return `norse.LIFParameters(tau_syn_inv=${t(p.tau_syn_inv)}, tau_mem_inv=${t(p.tau_mem_inv)}, v_leak=${t(p.v_leak)}, v_th=${t(p.v_th)}, v_reset=${t(p.v_reset)}, method="super", alpha=${t(p.alpha)})`;
 }
+
+/**
+ * Norse's LIF feed-forward step done by hand (norse.md: forward Euler in Norse's order, every
+ * operation rounded to float32), from v = i = 0 with a constant input x: the exact float32 values
+ * R1 must have. The printed digits of cases.md are checked against real Norse separately.
+ */
+export function lifByHand(steps: number, x: number): { v: number[]; i: number[]; z: number[] } {
+  const f = Math.fround;
+  const memory = f(0.1); // dt·tau_mem_inv = 0.001·100, as float32
+  const synapse = f(-0.2); // −dt·tau_syn_inv
+  let v = 0;
+  let i = 0;
+  const out = { v: [] as number[], i: [] as number[], z: [] as number[] };
+  for (let t = 0; t < steps; t++) {
+    const iJump = f(i + x);
+    const vDecayed = f(v + f(memory * f(f(0 - v) + iJump)));
+    i = f(iJump + f(synapse * iJump));
+    const z = f(vDecayed - 1) > 0 ? 1 : 0;
+    v = f(f((1 - z) * vDecayed) + f(z * 0));
+    out.v.push(v);
+    out.i.push(i);
+    out.z.push(z);
+  }
+  return out;
+}

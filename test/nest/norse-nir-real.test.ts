@@ -25,6 +25,7 @@ import { generateNorse } from '../../generators/norse';
 import { norseToNir, type NirGraph } from '../../generators/norse-nir';
 import { nirFile } from '../../src/export/nir-file';
 import { venvPython } from '../lib/python';
+import { chain, count, loadNorseWorkspace, plain, shadow, v, type B } from '../lib/norse-workspace';
 
 registerNorseBlocks();
 
@@ -33,25 +34,7 @@ const probe = spawnSync(python, ['-c', 'import warnings; warnings.simplefilter("
 const noNorse = probe.status === 0 ? false : `no real Norse / nir in the venv (${probe.stderr.trim().split('\n').pop()})`;
 const CHECK = resolve(import.meta.dirname, '../python/nir_check.py');
 
-type B = Record<string, unknown>;
-const shadow = (type: string, x: number) => ({ shadow: { type, fields: { NUM: x } } });
-const plain = (x: number) => shadow('math_number', x);
-const count = (x: number) => shadow('norse_count', x);
-const v = (name: string) => ({ id: `var_${name}` });
-
-function chain(blocks: B[]): B {
-  for (let k = blocks.length - 2; k >= 0; k--) blocks[k].next = { block: blocks[k + 1] };
-  return blocks[0];
-}
-
-function load(stack: B, names: string[]): Blockly.Workspace {
-  const ws = new Blockly.Workspace();
-  Blockly.serialization.workspaces.load({
-    blocks: { languageVersion: 0, blocks: [{ x: 0, y: 0, ...stack }] },
-    variables: names.map((n) => ({ name: n, id: `var_${n}`, type: 'norse_tensor' })),
-  }, ws);
-  return ws;
-}
+const load = (stack: B, names: string[]) => loadNorseWorkspace([stack], names);
 
 const settings = (dt: number): B => ({ type: 'norse_settings', id: 'settings', inputs: { DT: plain(dt), SEED: shadow('norse_seed', 1) } });
 const constant = (name: string, T: number, N: number, value: number): B => ({

@@ -22,6 +22,7 @@ import {
   realNorseResponses,
   runOnRealNorse,
   writePrograms,
+  lifByHand,
 } from '../lib/norse';
 import { printedMismatch } from '../lib/reference-cases';
 import { mean, variance, varianceFTest, welchTTest } from '../lib/stats';
@@ -34,31 +35,6 @@ const R1_STEPS = 12;
 const R1_V = ['0.1000000', '0.2700000', '0.4870000', '0.7335000', '0.9963100', '0', '0.3951424', '0.7717421', '0', '0.4463130', '0.8587320', '0'];
 const R1_I = ['0.8', '1.44', '1.952', '2.3616002', '2.68928', '2.9514241'];
 const R1_SPIKE_STEPS = [5, 8, 11];
-
-/**
- * Norse's LIF feed-forward step done by hand (norse.md: forward Euler in Norse's order, every
- * operation rounded to float32), from v = i = 0 with a constant input x: the exact float32 values
- * R1 must have. The printed digits of cases.md are checked against real Norse separately.
- */
-function lifByHand(steps: number, x: number): { v: number[]; i: number[]; z: number[] } {
-  const f = Math.fround;
-  const memory = f(0.1); // dt·tau_mem_inv = 0.001·100, as float32
-  const synapse = f(-0.2); // −dt·tau_syn_inv
-  let v = 0;
-  let i = 0;
-  const out = { v: [] as number[], i: [] as number[], z: [] as number[] };
-  for (let t = 0; t < steps; t++) {
-    const iJump = f(i + x);
-    const vDecayed = f(v + f(memory * f(f(0 - v) + iJump)));
-    i = f(iJump + f(synapse * iJump));
-    const z = f(vDecayed - 1) > 0 ? 1 : 0;
-    v = f(f((1 - z) * vDecayed) + f(z * 0));
-    out.v.push(v);
-    out.i.push(i);
-    out.z.push(z);
-  }
-  return out;
-}
 
 function r1Program(steps = R1_STEPS): string {
   return `${programHead(1)}

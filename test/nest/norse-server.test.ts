@@ -2,8 +2,6 @@
 // here (it is not on PyPI), so it runs against test/python/norse_server_standin.py, which speaks
 // the same documented protocol and runs the real Python it is sent.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { NorseServerClient } from '../../src/remote/norse-server';
 import { createBackend, ServerError } from '../../src/remote/index';
@@ -14,28 +12,17 @@ import lifExample from '../../blocks/examples/norse-lif.json';
 import twoLayerExample from '../../blocks/examples/norse-two-layers.json';
 import { generateNorse } from '../../generators/norse';
 import { lifParameters, programHead, realNorseResponses } from '../lib/norse';
-import { venvPython } from '../lib/python';
+import { startNorseServerStandIn, type NorseServerStandIn } from '../lib/norse-server-standin';
 
-let server: ChildProcess;
+let server: NorseServerStandIn;
 let url: string;
 
 before(async () => {
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(venvPython(), [resolve(import.meta.dirname, '../python/norse_server_standin.py'), String(port)], { stdio: 'ignore' });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error('the Norse Server stand-in did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  server = await startNorseServerStandIn();
+  url = server.url;
 });
 
-after(() => server?.kill());
+after(() => server?.stop());
 
 test('health reads the Norse version; createBackend makes the same client', async () => {
   const info = await new NorseServerClient({ url }).health();

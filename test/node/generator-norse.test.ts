@@ -13,34 +13,13 @@ import lifExample from '../../blocks/examples/norse-lif.json';
 import twoLayerExample from '../../blocks/examples/norse-two-layers.json';
 import { generateNorse, parseSpikeList, parseValues } from '../../generators/norse';
 import { venvPython } from '../lib/python';
+import { chain, count, loadNorseWorkspace, plain, shadow, v, type B } from '../lib/norse-workspace';
 
 registerNorseBlocks();
 
 // ---- tiny builders for workspace JSON -----------------------------------------------------
 
-type B = Record<string, unknown>;
-const shadow = (type: string, v: number) => ({ shadow: { type, fields: { NUM: v } } });
-const plain = (v: number) => shadow('math_number', v);
-const count = (v: number) => shadow('norse_count', v);
-const v = (name: string) => ({ id: `var_${name}` });
-
-function chain(blocks: B[]): B {
-  for (let i = blocks.length - 2; i >= 0; i--) blocks[i].next = { block: blocks[i + 1] };
-  return blocks[0];
-}
-
-/** Loads stacks; every name in `names` becomes a Norse part variable with id var_<name>. */
-function load(stacks: B[], names: string[]): Blockly.Workspace {
-  const ws = new Blockly.Workspace();
-  Blockly.serialization.workspaces.load(
-    {
-      blocks: { languageVersion: 0, blocks: stacks.map((s, i) => ({ x: 0, y: i * 1000, ...s })) },
-      variables: names.map((n) => ({ name: n, id: `var_${n}`, type: 'norse_tensor' })),
-    },
-    ws,
-  );
-  return ws;
-}
+const load = loadNorseWorkspace;
 
 const settings = (dt: number, seed: number, id = 'settings'): B => ({
   type: 'norse_settings', id, inputs: { DT: plain(dt), SEED: shadow('norse_seed', seed) },

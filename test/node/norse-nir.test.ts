@@ -9,32 +9,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Blockly from 'blockly';
 import { registerNorseBlocks } from '../../blocks/norse/index';
+import { chain, count, loadNorseWorkspace, plain, shadow, v, type B } from '../lib/norse-workspace';
 import { norseToNir, type NirArray, type NirExport, type NirGraph } from '../../generators/norse-nir';
 
 registerNorseBlocks();
 
-type B = Record<string, unknown>;
-const shadow = (type: string, x: number) => ({ shadow: { type, fields: { NUM: x } } });
-const plain = (x: number) => shadow('math_number', x);
-const count = (x: number) => shadow('norse_count', x);
-const v = (name: string) => ({ id: `var_${name}` });
-
-function chain(blocks: B[]): B {
-  for (let i = blocks.length - 2; i >= 0; i--) blocks[i].next = { block: blocks[i + 1] };
-  return blocks[0];
-}
-
-function load(stacks: B[], names: string[]): Blockly.Workspace {
-  const ws = new Blockly.Workspace();
-  Blockly.serialization.workspaces.load(
-    {
-      blocks: { languageVersion: 0, blocks: stacks.map((s, i) => ({ x: 0, y: i * 1000, ...s })) },
-      variables: names.map((n) => ({ name: n, id: `var_${n}`, type: 'norse_tensor' })),
-    },
-    ws,
-  );
-  return ws;
-}
+const load = loadNorseWorkspace;
 
 const settings = (dt: number): B => ({ type: 'norse_settings', id: 'settings', inputs: { DT: plain(dt), SEED: shadow('norse_seed', 1) } });
 const constant = (id: string, name: string, T: number, N: number, value: number): B => ({
