@@ -21,8 +21,34 @@ export interface RunTimings {
   pythonMs: number;
 }
 
+/**
+ * A tensor's .tolist() as the local runtime hands it over: the nested lists, with each innermost
+ * list a Float32Array (all rows of one tensor are views of one buffer, transferred whole). A
+ * remote backend (real PyTorch) sends the same values as plain nested number lists, so readers
+ * take rows as ArrayLike<number>, which both are.
+ */
+export type TensorRows = Float32Array | TensorRows[];
+
+/** One entry of a Norse program's response["recordings"] (one record block): (steps, neurons) rows. */
+export interface NorseRecordingData {
+  name?: string;
+  spikes?: ArrayLike<ArrayLike<number>>;
+  v?: ArrayLike<ArrayLike<number>>;
+  i?: ArrayLike<ArrayLike<number>>;
+  /** an input's or encoder's values */
+  values?: ArrayLike<ArrayLike<number>>;
+}
+
+/** A Norse program's `response` (generators/norse.ts writes it): dt in seconds, steps, recordings. */
+export interface NorseResponseData {
+  dt?: number;
+  steps?: number;
+  recordings: NorseRecordingData[];
+}
+
 /** `response` is plain data (objects, arrays, numbers, strings); recorder event arrays arrive
- * as Float64Array (transferred, not copied into Python lists). */
+ * as Float64Array and Norse tensors' lists as TensorRows (transferred, not copied into Python
+ * lists). */
 export type RunResult =
   | { ok: true; response: unknown; stdout: string; timings: RunTimings }
   | { ok: false; error: RunError; stdout: string; timings: RunTimings };

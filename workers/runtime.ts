@@ -129,21 +129,31 @@ export class SimRuntime {
 }
 
 /**
- * Prepares a value to be posted with its typed arrays transferred (moved, not copied). A typed
- * array that is only part of its buffer, or shares its buffer with another, is copied first:
- * transferring would otherwise move (and detach) memory that is not the response's alone.
+ * Prepares a value to be posted with its typed arrays transferred (moved, not copied). A buffer is
+ * transferred when the value's views of it cover it exactly, each byte once: a whole recorder
+ * array, or the rows of one Norse tensor's .tolist() (views of the one copy made for it). Any
+ * other view (part of a buffer, or overlapping another) is copied first: transferring would
+ * otherwise move (and detach) memory that is not the response's alone.
  */
 export function forTransfer<T>(value: T): { value: T; transfer: ArrayBuffer[] } {
+  const viewsOf = new Map<ArrayBuffer, ArrayBufferView[]>();
+  const collect = (v: unknown): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) {
+        const list = viewsOf.get(v.buffer);
+        if (list) list.push(v);
+        else viewsOf.set(v.buffer, [v]);
+      }
+    } else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(value);
   const owned = new Set<ArrayBuffer>();
+  for (const [buffer, views] of viewsOf) if (coversExactly(buffer, views)) owned.add(buffer);
   const visit = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) {
-      const view = v as Float64Array;
-      const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
-      if (view.buffer instanceof ArrayBuffer && whole && !owned.has(view.buffer)) {
-        owned.add(view.buffer);
-        return view;
-      }
-      const copy = view.slice();
+      if (v.buffer instanceof ArrayBuffer && owned.has(v.buffer)) return v;
+      const copy = (v as Float64Array).slice();
       owned.add(copy.buffer as ArrayBuffer);
       return copy;
     }
@@ -155,6 +165,18 @@ export function forTransfer<T>(value: T): { value: T; transfer: ArrayBuffer[] } 
   };
   const prepared = visit(value) as T;
   return { value: prepared, transfer: [...owned] };
+}
+
+/** Whether `views` tile `buffer` from its first byte to its last, without gaps or overlaps. */
+function coversExactly(buffer: ArrayBuffer, views: ArrayBufferView[]): boolean {
+  if (buffer.byteLength === 0) return false;
+  const sorted = views.length === 1 ? views : [...views].sort((a, b) => a.byteOffset - b.byteOffset);
+  let end = 0;
+  for (const view of sorted) {
+    if (view.byteOffset !== end) return false;
+    end += view.byteLength;
+  }
+  return end === buffer.byteLength;
 }
 
 function facadePath(path: string): string {

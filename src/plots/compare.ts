@@ -5,6 +5,7 @@
  */
 import { distinctSenders, recordablesIn, splitBySender, type RecorderEvents } from './events';
 import type { PlottedRecorder } from './recorders';
+import { axisLabel } from './units';
 
 /** Spike times within this many ms count as the same spike (NEST's times are multiples of the 0.1 ms step or finer). */
 const SAME_SPIKE_MS = 1e-6;
@@ -22,6 +23,8 @@ export interface TraceComparison {
   name: string;
   blockId: string;
   recordable: string;
+  /** what the recordable is called on the axis, e.g. "V_m (mV)" or, for Norse, "v (voltage, no unit)" */
+  label: string;
   /** neurons sampled (on the local side) */
   neurons: number;
   /** largest |local − remote| over all samples both sides have at the same time, or null when none line up */
@@ -58,7 +61,10 @@ export function compareResults(local: unknown, remote: unknown, recorders: reado
       spikes.push({ name, blockId, local: l[i]?.times?.length ?? 0, remote: r[i]?.times?.length ?? 0, sameSpikes: sameSpikes(l[i], r[i]) });
       continue;
     }
-    for (const recordable of recordables) traces.push(compareTrace(name, blockId, recordable, l[i]!, r[i]));
+    for (const recordable of recordables) {
+      const label = recorders[i]?.labels?.[recordable] ?? axisLabel(recordable);
+      traces.push(compareTrace(name, blockId, recordable, label, l[i]!, r[i]));
+    }
   }
   return { spikes, traces, shapeNote };
 }
@@ -78,7 +84,7 @@ function sameSpikes(a: RecorderEvents | null | undefined, b: RecorderEvents | nu
   return pa.length === pb.length && pa.every(([s, t], i) => s === pb[i][0] && Math.abs(t - pb[i][1]) <= SAME_SPIKE_MS);
 }
 
-function compareTrace(name: string, blockId: string, recordable: string, local: RecorderEvents, remote: RecorderEvents | null): TraceComparison {
+function compareTrace(name: string, blockId: string, recordable: string, label: string, local: RecorderEvents, remote: RecorderEvents | null): TraceComparison {
   const senders = distinctSenders(local.senders ?? []);
   let maxDifference: number | null = null;
   let compared = 0;
@@ -99,7 +105,7 @@ function compareTrace(name: string, blockId: string, recordable: string, local: 
     }
     if (!overlay) overlay = { neuron: id, ...aligned };
   });
-  return { name, blockId, recordable, neurons: senders.length, maxDifference, compared, overlay };
+  return { name, blockId, recordable, label, neurons: senders.length, maxDifference, compared, overlay };
 }
 
 /** Two sampled lines on the union of their sample times; null where a side has no sample. */

@@ -12,6 +12,11 @@ export interface PlottedRecorder {
   recordables: string[];
   /** neurons recorded, if the generator knows (used for the mean rate) */
   sources: number | null;
+  /** The panel's heading in the simulator's own words (Norse: "lif1 spikes"); without one,
+   * NEST's "name — model". */
+  title?: string;
+  /** Axis labels of recordables the NEST unit table does not know (Norse: "v (voltage, no unit)"). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** Detail of the `record-select` event: which recorder block a clicked panel belongs to. */

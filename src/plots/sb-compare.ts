@@ -3,7 +3,6 @@ import type uPlot from 'uplot';
 import { CHART_STYLES, UplotElement, timeAxis, timeRange, valueAxis, type ChartSpec } from './uplot-element';
 import { compareResults, type Comparison, type TraceComparison } from './compare';
 import type { PlottedRecorder, RecordSelectDetail } from './recorders';
-import { axisLabel } from './units';
 import { lineColor } from './colors';
 
 /** One neuron's trace from both runs on one chart: local solid, the server dashed on top. */
@@ -53,7 +52,7 @@ export class SbCompareTrace extends UplotElement {
           { label: this.labels[1], stroke: lineColor(1), width: 1.5, dash: [6, 4], points: { show: false }, value: format },
         ],
         scales: { x: { time: false, range: timeRange(this.xMax) } },
-        axes: [timeAxis(), valueAxis(axisLabel(this.trace.recordable))],
+        axes: [timeAxis(), valueAxis(this.trace.label)],
         legend: { show: true, live: true },
         cursor: { drag: { x: true, y: false } },
       },
@@ -157,7 +156,7 @@ export class SbCompare extends LitElement {
         : nothing}
       ${traces.map(
         (t) => html`<div class="trace">
-          <p>${this.nameButton(t.name, t.blockId)} · ${axisLabel(t.recordable)} · ${t.neurons} neuron${t.neurons === 1 ? '' : 's'}:
+          <p>${this.nameButton(t.name, t.blockId)} · ${t.label} · ${t.neurons} neuron${t.neurons === 1 ? '' : 's'}:
             ${t.maxDifference === null
               ? html`<span class="differs">no samples at the same times</span>`
               : html`<span class=${t.maxDifference < AGREES_BELOW ? 'same' : this.random ? 'apart' : 'differs'}>largest difference ${fmtDiff(t.maxDifference)}</span>

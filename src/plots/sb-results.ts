@@ -6,6 +6,7 @@ import { recordablesIn, type RecorderEvents } from './events';
 import { summarize, summaryText, type RunSummary } from './summary';
 import type { PlottedRecorder, RecordSelectDetail } from './recorders';
 import { resultTablesOf, type ResultTables } from './result-tables';
+import { norseRunOf, norseTimeUnit, norseToEvents, setNorseTimeUnit, timeLabel, type NorseRunInfo, type NorseTimeUnit } from './norse-recordings';
 
 /** One result panel: a recorder and the events it returned. */
 interface Panel {
@@ -17,15 +18,38 @@ interface Panel {
 let syncKeys = 0;
 
 /** Why there is nothing to plot, in words for the learner; null when there is something. */
-function emptyReason(response: unknown, panels: Panel[], tables: ResultTables): string | null {
+function emptyReason(response: unknown, panels: Panel[], tables: ResultTables, norse: boolean): string | null {
   if (response == null) return 'No results yet. Press Run to simulate.';
   // result tables alone are a result: an f–I curve needs no recorder plot
   if (tables.tables.length > 0 || tables.skipped.length > 0) return null;
   if (!Array.isArray((response as { events?: unknown }).events)) {
     return 'The program’s response has no "events" list, so there is nothing to plot.';
   }
-  if (panels.length === 0) return 'Nothing was recorded. Connect a spike_recorder or a voltmeter to see results.';
+  if (panels.length === 0) {
+    return norse
+      ? 'Nothing was recorded. Add a record block for a layer to see its spikes, v and i.'
+      : 'Nothing was recorded. Connect a spike_recorder or a voltmeter to see results.';
+  }
   return null;
+}
+
+/** A Norse run as drawn now: in the chosen time unit, with its time span in ms for the summary. */
+interface NorseView {
+  run: NorseRunInfo;
+  unit: NorseTimeUnit;
+  /** the recorders property it was made with */
+  given: PlottedRecorder[];
+  response: unknown;
+  recorders: PlottedRecorder[];
+  /** the x axis' end in the chosen unit */
+  xMax: number | null;
+  /** simulated time in ms (for the rate in the summary) */
+  simMs: number | null;
+}
+
+/** "1 ms" per step for dt 0.001 s: what one step is, in words. */
+function stepText(dt: number): string {
+  return `${Number((dt * 1000).toPrecision(6))} ms`;
 }
 
 /**
@@ -61,6 +85,7 @@ export class SbResults extends LitElement {
     recorders: { attribute: false },
     simTime: { attribute: false },
     runMs: { attribute: false },
+    timeUnit: { state: true },
   };
 
   static override styles = css`
@@ -114,6 +139,40 @@ export class SbResults extends LitElement {
       padding-left: 1.2rem;
       color: #7a2e00;
     }
+    .norse-bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 1rem;
+      margin: -0.25rem 0 0.75rem;
+      color: #444;
+      font-size: 13px;
+    }
+    fieldset.time-unit {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.1rem 0.6rem;
+      margin: 0;
+      padding: 0.1rem 0.5rem;
+      border: 1px solid #bbb;
+      border-radius: 4px;
+    }
+    fieldset.time-unit legend {
+      float: left;
+      padding: 0;
+      margin-right: 0.5rem;
+      color: #222;
+    }
+    fieldset.time-unit label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.2rem;
+      cursor: pointer;
+    }
+    fieldset.time-unit input:focus-visible {
+      outline: 2px solid #0072b2;
+      outline-offset: 1px;
+    }
   `;
 
   /** The program's `response`: {"events": [e0, e1, ...], "results": {name: [[x, y], ...]}}. */
@@ -125,7 +184,11 @@ export class SbResults extends LitElement {
   /** Wall-clock time of the run in ms. */
   declare runMs: number | null;
 
+  /** Time axis of Norse runs: ms or steps (remembered for the session, norse-recordings.ts). */
+  declare timeUnit: NorseTimeUnit;
+
   private readonly syncKey = `sb-results-${++syncKeys}`;
+  private norseCache: NorseView | null = null;
 
   constructor() {
     super();
@@ -133,16 +196,49 @@ export class SbResults extends LitElement {
     this.recorders = [];
     this.simTime = null;
     this.runMs = null;
+    this.timeUnit = norseTimeUnit();
+  }
+
+  /** The Norse run shown, converted to the chosen time unit (once per response and unit); null for NEST. */
+  private get norse(): NorseView | null {
+    const run = norseRunOf(this.response);
+    if (!run) return null;
+    const cached = this.norseCache;
+    if (cached && cached.run === run && cached.unit === this.timeUnit && cached.given === this.recorders) return cached;
+    const simMs = run.steps > 0 ? +(run.steps * run.dt * 1000).toPrecision(12) : null;
+    const unit = this.timeUnit;
+    const given = this.recorders;
+    let view: NorseView;
+    if (run.unit === unit) {
+      // as the app converted it
+      view = { run, unit, given, response: this.response, recorders: given, xMax: this.simTime, simMs };
+    } else {
+      const converted = norseToEvents(run.source, run.known, unit);
+      view = { run, unit, given, response: converted.response, recorders: converted.recorders, xMax: converted.response.biological_time, simMs };
+    }
+    this.norseCache = view;
+    return view;
   }
 
   private get panels(): Panel[] {
-    return panelsOf(this.response, this.recorders);
+    const norse = this.norse;
+    return norse ? panelsOf(norse.response, norse.recorders) : panelsOf(this.response, this.recorders);
   }
 
-  /** The numbers of the summary line. */
+  /** The numbers of the summary line. A Norse run's are counted in ms whatever the axis shows,
+   * so its rate stays in spikes/s. */
   get summary(): RunSummary {
-    const inputs = this.panels.map((p) => ({ model: p.recorder.model, sources: p.recorder.sources, events: p.events }));
-    return summarize(inputs, this.simTime, this.runMs);
+    const norse = this.norse;
+    const inMs = !norse || norse.run.unit === 'ms' ? { response: this.response, recorders: this.recorders } : norseToEvents(norse.run.source, norse.run.known, 'ms');
+    const panels = panelsOf(inMs.response, inMs.recorders);
+    const inputs = panels.map((p) => ({ model: p.recorder.model, sources: p.recorder.sources, events: p.events }));
+    return summarize(inputs, norse ? norse.simMs : this.simTime, this.runMs);
+  }
+
+  private chooseUnit(unit: NorseTimeUnit): void {
+    if (unit === this.timeUnit) return;
+    this.timeUnit = unit;
+    setNorseTimeUnit(unit);
   }
 
   private select(recorder: PlottedRecorder): void {
@@ -151,19 +247,37 @@ export class SbResults extends LitElement {
   }
 
   protected override render() {
+    const norse = this.norse;
     const panels = this.panels;
     const tables = resultTablesOf(this.response);
-    const reason = emptyReason(this.response, panels, tables);
+    const reason = emptyReason(this.response, panels, tables, norse !== null);
     if (reason) return html`<p class="empty">${reason}</p>`;
     const summary = this.summary;
-    const xMax = this.simTime ?? summary.durationMs;
+    const xMax = norse ? norse.xMax : (this.simTime ?? summary.durationMs);
+    const axis = timeLabel(norse?.unit ?? 'ms');
     // The tables first: a program that builds one (a sweep) is about that curve, and its
     // recorders span every step of the sweep.
     return html`
       <p class="summary">${summaryText(summary) || 'Results'}</p>
+      ${norse ? this.renderNorseBar(norse) : null}
       ${this.renderTables(tables)}
-      ${panels.map((panel) => this.renderPanel(panel, xMax))}
+      ${panels.map((panel) => this.renderPanel(panel, xMax, axis, norse?.unit ?? 'ms'))}
     `;
+  }
+
+  /** The ms | steps switch (radio buttons: Tab reaches it, arrow keys switch) and what the numbers mean. */
+  private renderNorseBar({ unit, run }: NorseView) {
+    const option = (value: NorseTimeUnit, text: string) => html`<label
+      ><input type="radio" name="time-unit" value=${value} .checked=${unit === value}
+        @change=${() => this.chooseUnit(value)} />${text}</label
+    >`;
+    return html`<div class="norse-bar">
+      <fieldset class="time-unit" title="Show time in milliseconds or in time steps">
+        <legend>Time axis</legend>
+        ${option('ms', 'ms')} ${option('steps', 'steps')}
+      </fieldset>
+      <span class="norse-note">One step is dt = ${run.dt} s = ${stepText(run.dt)}. Norse’s v and i have no units (v reaches the threshold, 1 by default, and the neuron spikes).</span>
+    </div>`;
   }
 
   private renderTables({ tables, skipped }: ResultTables) {
@@ -182,22 +296,22 @@ export class SbResults extends LitElement {
     `;
   }
 
-  private renderPanel({ recorder, events }: Panel, xMax: number | null) {
+  private renderPanel({ recorder, events }: Panel, xMax: number | null, axis: string, unit: NorseTimeUnit) {
     const title = html`<button type="button" title="Show this recorder's block" @click=${() => this.select(recorder)}>
-      ${recorder.name} — ${recorder.model}
+      ${recorder.title ?? `${recorder.name} — ${recorder.model}`}
     </button>`;
     if (recorder.model === 'spike_recorder') {
       const spikes = events?.times?.length ?? 0;
       if (spikes === 0) {
-        const span = xMax !== null ? ` in ${xMax} ms` : '';
+        const span = xMax !== null ? ` in ${xMax} ${unit === 'steps' ? (xMax === 1 ? 'step' : 'steps') : 'ms'}` : '';
         return html`<section>
           <h3>${title}</h3>
-          <p class="empty">No spikes: ${recorder.name} recorded no spikes${span}.</p>
+          <p class="empty">No spikes: ${recorder.title ? 'no neuron spiked' : `${recorder.name} recorded no spikes`}${span}.</p>
         </section>`;
       }
       return html`<section>
         <h3>${title}<span class="detail">${spikes} ${spikes === 1 ? 'spike' : 'spikes'}</span></h3>
-        <sb-raster .events=${events} .xMax=${xMax} .syncKey=${this.syncKey}></sb-raster>
+        <sb-raster .events=${events} .xMax=${xMax} .syncKey=${this.syncKey} .timeLabel=${axis}></sb-raster>
       </section>`;
     }
     if ((events?.times?.length ?? 0) === 0) {
@@ -211,8 +325,10 @@ export class SbResults extends LitElement {
       <sb-traces
         .events=${events}
         .recordables=${recorder.recordables}
+        .labels=${recorder.labels ?? null}
         .xMax=${xMax}
         .syncKey=${this.syncKey}
+        .timeLabel=${axis}
       ></sb-traces>
     </section>`;
   }

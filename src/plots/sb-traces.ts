@@ -26,6 +26,8 @@ export class SbTraces extends UplotElement {
     recordables: { attribute: false },
     xMax: { attribute: false },
     syncKey: { attribute: false },
+    timeLabel: { attribute: false },
+    labels: { attribute: false },
     maxLines: { attribute: false },
     selected: { state: true },
   };
@@ -57,6 +59,10 @@ export class SbTraces extends UplotElement {
   declare recordables: string[];
   declare xMax: number | null;
   declare syncKey: string | null;
+  /** The x axis' label: 'time (ms)', or 'time (steps)' for a Norse run drawn in steps. */
+  declare timeLabel: string;
+  /** Axis labels for recordables NEST's unit table does not know (a Norse run's v and i), or null. */
+  declare labels: Readonly<Record<string, string>> | null;
   declare maxLines: number;
   /** The recordable drawn now. */
   declare selected: string | null;
@@ -69,6 +75,8 @@ export class SbTraces extends UplotElement {
     this.recordables = [];
     this.xMax = null;
     this.syncKey = null;
+    this.timeLabel = 'time (ms)';
+    this.labels = null;
     this.maxLines = DEFAULT_MAX_LINES;
     this.selected = null;
   }
@@ -99,11 +107,15 @@ export class SbTraces extends UplotElement {
   }
 
   protected override dataProperties(): readonly string[] {
-    return ['events', 'selected', 'maxLines', 'xMax', 'syncKey'];
+    return ['events', 'selected', 'maxLines', 'xMax', 'syncKey', 'timeLabel', 'labels'];
   }
 
   protected override chartHeight(): number {
     return 220;
+  }
+
+  private labelOf(recordable: string): string {
+    return this.labels?.[recordable] ?? axisLabel(recordable);
   }
 
   private choose(event: Event): void {
@@ -120,7 +132,7 @@ export class SbTraces extends UplotElement {
           ? html`<label
               >Show
               <select @change=${this.choose} .value=${this.selected ?? ''}>
-                ${available.map((name) => html`<option value=${name} ?selected=${name === this.selected}>${axisLabel(name)}</option>`)}
+                ${available.map((name) => html`<option value=${name} ?selected=${name === this.selected}>${this.labelOf(name)}</option>`)}
               </select></label
             >`
           : null}
@@ -144,7 +156,7 @@ export class SbTraces extends UplotElement {
     if (x.length === 0 || !this.selected) return null;
     const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : v.toFixed(2));
     const series: uPlot.Series[] = [
-      { label: 'time (ms)', value: format },
+      { label: this.timeLabel, value: format },
       ...senders.map((id, i) => ({
         label: `neuron ${id}`,
         stroke: lineColor(i),
@@ -158,7 +170,7 @@ export class SbTraces extends UplotElement {
       options: {
         series,
         scales: { x: { time: false, range: timeRange(this.xMax) } },
-        axes: [timeAxis(), valueAxis(axisLabel(this.selected))],
+        axes: [timeAxis(this.timeLabel), valueAxis(this.labelOf(this.selected))],
         legend: { show: senders.length <= MAX_LEGEND_LINES, live: true },
         cursor: {
           drag: { x: true, y: false },

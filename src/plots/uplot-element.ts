@@ -153,8 +153,8 @@ function axis(label: string, extra: uPlot.Axis): uPlot.Axis {
 }
 
 /** The time axis every chart shares; labelled with its unit so a learner can read the numbers. */
-export function timeAxis(): uPlot.Axis {
-  return axis('time (ms)', { size: 32 });
+export function timeAxis(label = 'time (ms)'): uPlot.Axis {
+  return axis(label, { size: 32 });
 }
 
 /** A y axis with its unit in the label, e.g. "V_m (mV)". */

@@ -15,10 +15,23 @@ before(async () => {
   runtime = await loadNodeRuntime();
 });
 
+/** The response with typed rows as plain lists (as JSON and a remote Norse give them). */
 function run(code: string): Record<string, unknown> {
+  return plainLists(runTyped(code)) as Record<string, unknown>;
+}
+
+/** The response as the runtime hands it over (tensor rows as Float32Array). */
+function runTyped(code: string): Record<string, unknown> {
   const result = runtime.run(code);
   if (!result.ok) throw new Error(`${result.error.type} at line ${result.error.line}: ${result.error.message}`);
   return result.response as Record<string, unknown>;
+}
+
+function plainLists(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) return Array.from(value as Float32Array);
+  if (Array.isArray(value)) return value.map(plainLists);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainLists(v)]));
+  return value;
 }
 
 function runError(code: string) {

@@ -218,3 +218,24 @@ test('tensor basics: broadcasting (N,) over (T, N), float32 rounding, indexing, 
   assert.deepEqual(k.cat([a, a], 0).shape, [4, 3]);
   assert.deepEqual([...k.cat([a, k.full([2, 1], 0)], 1).data], [1, 2, 3, 0, 4, 5, 6, 0]);
 });
+
+test('a tensor above 50 M numbers is refused before anything is allocated (MemoryError)', () => {
+  const k = new NorseKernel();
+  const refused = (make: () => unknown, shape: string) => {
+    assert.throws(make, (e: unknown) => {
+      assert.ok(e instanceof NorseError);
+      assert.equal(e.pythonType, 'MemoryError');
+      assert.ok(e.message.includes(`a tensor of shape ${shape}`), e.message);
+      assert.match(e.message, /Make it smaller .* or run on a Norse backend/);
+      return true;
+    });
+  };
+  // 1e10 float32 would be 40 GB: the message says so
+  refused(() => k.full([100000, 100000], 1), '(100000, 100000)');
+  assert.throws(() => k.full([100000, 100000], 1), /10,000,000,000 numbers \(40\.0 GB\)/);
+  refused(() => k.rand([50_000_001]), '(50000001,)');
+  refused(() => k.poisson(k.full([1000], 0.5), 50_001, 100, 0.001), '(50001, 1000)');
+  refused(() => k.binary('add', k.full([100000, 1], 1), k.full([1, 100000], 1)), '(100000, 100000)');
+  // exactly at the limit it is allowed (200 MB, freed right after)
+  assert.equal(k.full([5000, 10000], 0).data.length, 50_000_000);
+});

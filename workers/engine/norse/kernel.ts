@@ -10,6 +10,7 @@ import { Rng } from '../nest/rng';
 import {
   type BinaryOp, type IndexSpec, NorseError, type Tensor, binary, cat, full, getIndex, linear, makeTensor, numel, setIndex, stack,
 } from './tensor';
+import type { TensorRows } from '../../api';
 import { type LIFParams, currentEncoder, lifBoxStep, lifLayer, lifRecurrentLayer, liLayer } from './neurons';
 
 export { NorseError } from './tensor';
@@ -191,16 +192,25 @@ export class NorseKernel {
     return currentEncoder(x, steps, { tauSynInv, tauMemInv, vLeak, vTh, vReset }, dt, firstOnly);
   }
 
-  /** The values as nested JS arrays of numbers, shaped like the tensor (what .tolist() gives in
-   * Python), built here in one pass for the response converter. */
-  toNested(t: Tensor): unknown {
-    const build = (offset: number, dim: number): unknown => {
-      if (dim === t.shape.length) return t.data[offset];
-      const inner = numel(t.shape.slice(dim + 1));
-      if (dim === t.shape.length - 1) return Array.from(t.data.subarray(offset, offset + t.shape[dim]));
-      return Array.from({ length: t.shape[dim] }, (_, k) => build(offset + k * inner, dim + 1));
+  /** A float32 copy of the values, for Tensor.tolist(): the list keeps the numbers as they were
+   * at the call, whatever the program writes into the tensor afterwards. */
+  copyData(t: Tensor): Float32Array {
+    return t.data.slice();
+  }
+
+  /** The values of `data` from `offset` on as rows shaped `shape` (what .tolist() gives in
+   * Python): a Float32Array per innermost row, each a view of `data`, nested in arrays for the
+   * outer dimensions. No number is copied, so the response's rows share one buffer, which the
+   * worker transfers whole (workers/runtime.ts forTransfer). */
+  rowsOf(data: Float32Array, shape: ArrayLike<number>, offset = 0): TensorRows {
+    const dims = toShape(shape);
+    const build = (at: number, dim: number): TensorRows => {
+      const length = dims[dim];
+      if (dim === dims.length - 1) return data.subarray(at, at + length);
+      const inner = numel(dims.slice(dim + 1));
+      return Array.from({ length }, (_, k) => build(at + k * inner, dim + 1));
     };
-    return build(0, 0);
+    return dims.length === 0 ? data.subarray(offset, offset + 1) : build(offset, 0);
   }
 
   numel(t: Tensor): number {

@@ -12,18 +12,43 @@ export interface Tensor {
   shape: number[];
 }
 
-/** An error PyTorch/Norse itself would raise; `pythonType` is the Python exception class. */
+/** An error PyTorch/Norse itself would raise (or, for MemoryError, the browser's limit);
+ * `pythonType` is the Python exception class. */
 export class NorseError extends Error {
-  constructor(public readonly pythonType: 'RuntimeError' | 'ValueError' | 'IndexError' | 'TypeError', message: string) {
+  constructor(public readonly pythonType: 'RuntimeError' | 'ValueError' | 'IndexError' | 'TypeError' | 'MemoryError', message: string) {
     super(message);
     this.name = pythonType;
   }
 }
 
+/**
+ * The most numbers one tensor may hold here: 50 M float32 = 200 MB. Why that many and not more:
+ * a LIF layer that records keeps its spikes, v and i at the size of its input (4 × 200 MB with
+ * the input), and the response takes a copy of each recorded one, so one layer at the limit
+ * already asks about 1.4 GB of a browser tab, whose renderer Chromium stops at a few GB (and a
+ * school laptop may have 4 GB in all). A larger request would fail late (the tab killed, or
+ * frozen while it swaps) instead of now with a message. Same number as generators/norse.ts
+ * LOCAL_TENSOR_LIMIT, which flags it on the blocks before Run. Real Norse has no such limit.
+ */
+export const MAX_TENSOR_ELEMENTS = 50_000_000;
+
 export function numel(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) n *= d;
   return n;
+}
+
+/** A shape as Python writes the tuple: (3,), (100000, 100000). */
+function pythonShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** "1.2 GB" / "200 MB": what a tensor of `elements` float32 would take. */
+function bytesText(elements: number): string {
+  const bytes = elements * 4;
+  if (bytes >= 1e12) return `${(bytes / 1e12).toPrecision(3)} TB`;
+  if (bytes >= 1e9) return `${(bytes / 1e9).toPrecision(3)} GB`;
+  return `${Math.round(bytes / 1e6)} MB`;
 }
 
 export function makeTensor(shape: readonly number[], data?: Float32Array): Tensor {
@@ -32,6 +57,15 @@ export function makeTensor(shape: readonly number[], data?: Float32Array): Tenso
     if (!Number.isInteger(d) || d < 0) {
       throw new NorseError('RuntimeError', `Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
     }
+  }
+  if (size > MAX_TENSOR_ELEMENTS) {
+    // Checked before anything is allocated, so the tab never tries.
+    throw new NorseError(
+      'MemoryError',
+      `a tensor of shape ${pythonShape(shape)} has ${size.toLocaleString('en-US')} numbers (${bytesText(size)}), too large for the browser: ` +
+        `the local runtime holds at most ${MAX_TENSOR_ELEMENTS.toLocaleString('en-US')} numbers (${bytesText(MAX_TENSOR_ELEMENTS)}) per tensor. ` +
+        'Make it smaller (fewer neurons or time steps), or run on a Norse backend (Jupyter with Norse installed, or a Norse Server).',
+    );
   }
   if (data && data.length !== size) throw new NorseError('RuntimeError', `shape [${shape.join(', ')}] is invalid for input of size ${data.length}`);
   return { data: data ?? new Float32Array(size), shape: [...shape] };

@@ -14,6 +14,7 @@ import numbers
 import operator
 
 from ._bridge import call, js_list, not_available
+from ._tensorlist import TensorList
 
 __version__ = "2.15.0+spikeblocks.local"
 
@@ -130,11 +131,11 @@ class Tensor:
 
     # -- back to Python ------------------------------------------------------------------------
     def tolist(self):
-        values = self._h.data.to_memoryview().tolist()
+        """Nested lists of Python floats, as in PyTorch; read lazily (see _tensorlist.py)."""
         shape = tuple(self.shape)
         if len(shape) < 1:
-            return values[0]
-        return TensorList(_nest(values, shape, TensorList), self._h)
+            return self.item()
+        return TensorList(call("copyData", self._h), shape)
 
     def item(self):
         if self.numel() != 1:
@@ -302,6 +303,8 @@ for _name, _what in {
     "__abs__": "torch.Tensor.__abs__ (abs)",
 }.items():
     setattr(Tensor, _name, _not_available_method(_name, _what))
+
+
 def _dim(dim, rank):
     d = dim + rank if dim < 0 else dim
     if not 0 <= d < max(rank, 1):
@@ -309,58 +312,6 @@ def _dim(dim, rank):
             f"Dimension out of range (expected to be in range of [{-rank}, {rank - 1}], but got {dim})"
         )
     return d
-
-
-def _nest(values, shape, row_type=list):
-    if not shape:
-        return values[0]
-    if len(shape) == 1:
-        return row_type(values)
-    inner = 1
-    for d in shape[1:]:
-        inner *= d
-    return [_nest(values[k * inner:(k + 1) * inner], shape[1:], row_type) for k in range(shape[0])]
-
-
-class TensorList(list):
-    """What Tensor.tolist() returns: an ordinary Python list that also remembers the tensor it
-    came from, so the response converter can hand that tensor's numbers to JavaScript in one go
-    (`_spikeblocks_js`) instead of converting a million Python floats one by one. Any change to
-    the list or to one of its rows makes it convert as it is."""
-
-    __slots__ = ("_source", "_rows", "_mutated")
-
-    def __init__(self, values=(), source=None):
-        super().__init__(values)
-        self._source = source
-        self._mutated = False
-        nested = len(self) > 0 and isinstance(self[0], TensorList)
-        self._rows = [row for row in self if isinstance(row, TensorList)] if nested else []
-
-    def _intact(self):
-        return not self._mutated and all(row._intact() for row in self._rows)
-
-    def _spikeblocks_js(self):
-        """The numbers as nested JS arrays, or None when the list was changed since tolist()."""
-        if self._source is None or not self._intact():
-            return None
-        return call("toNested", self._source)
-
-
-def _mutator(name):
-    original = getattr(list, name)
-
-    def method(self, *args, **kwargs):
-        self._mutated = True
-        return original(self, *args, **kwargs)
-
-    method.__name__ = name
-    return method
-
-
-for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert",
-              "pop", "remove", "clear", "sort", "reverse"):
-    setattr(TensorList, _name, _mutator(_name))
 
 
 def _size(size, where):
@@ -427,14 +378,14 @@ def _flatten(data, out, depth, shape):
         raise TypeError("torch.tensor: a number where a list was expected")
     if isinstance(data, Tensor):
         raise not_available("torch.tensor of a list of tensors (use torch.stack)")
-    if not isinstance(data, (list, tuple)):
+    if not isinstance(data, (list, tuple, TensorList)):
         raise TypeError(f"Could not infer dtype of {type(data).__name__}")
     if len(shape) == depth:
         shape.append(len(data))
     elif shape[depth] != len(data):
         raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(data)})")
     for item in data:
-        if isinstance(item, (list, tuple)):
+        if isinstance(item, (list, tuple, TensorList)):
             _flatten(item, out, depth + 1, shape)
         elif isinstance(item, numbers.Real):
             if len(shape) != depth + 1:

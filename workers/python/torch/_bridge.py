@@ -34,7 +34,7 @@ def translate(error, where):
     name = getattr(error, "name", "") or ""
     message = getattr(error, "message", "") or str(error)
     python_type = getattr(error, "pythonType", None)
-    if isinstance(python_type, str) and python_type in ("RuntimeError", "ValueError", "IndexError", "TypeError"):
+    if isinstance(python_type, str) and python_type in ("RuntimeError", "ValueError", "IndexError", "TypeError", "MemoryError"):
         return getattr(builtins, python_type)(message)
     return RuntimeError(f"local runtime failure in {where}: {name}: {message}")
 
