@@ -44,6 +44,7 @@ import {
   type ParamClass,
 } from '../blocks/norse/common';
 import { MARK, stripMarkers } from './line-map';
+import { MAX_TENSOR_ELEMENTS } from '../workers/engine/norse/tensor';
 import type { Problem } from './nest';
 import { parseNumbers, pyFloat, pyInt, pyNonFinite, pyString } from './python-text';
 
@@ -71,12 +72,9 @@ export interface NorseGeneratedProgram {
 }
 
 const INDENT = '    ';
-/**
- * The most numbers one tensor may hold in the local runtime (workers/engine/norse refuses more):
- * 50 M float32 = 200 MB, and a layer keeps its spikes, v and i at that size, so one part at the
- * limit already needs ~0.6 GB of the tab's memory. Real Norse on a server has no such limit.
- */
-export const LOCAL_TENSOR_LIMIT = 50_000_000;
+/** The most numbers one tensor may hold in the local runtime (why: workers/engine/norse/tensor.ts),
+ * flagged on the blocks before Run. Real Norse on a server has no such limit. */
+export const LOCAL_TENSOR_LIMIT = MAX_TENSOR_ELEMENTS;
 /** Names the program itself uses: a part named so is renamed (dt2 …). `t` and `z_t` are the
  * loop names of the LIF box cell. */
 const PROGRAM_NAMES = 'torch,norse,dt,response,t,z_t';

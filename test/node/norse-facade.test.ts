@@ -209,6 +209,22 @@ test('uncovered calls raise NotImplementedError naming the function and the way 
   assert.match(imported.message, /torch\.nn\.functional is not available in the local runtime/);
 });
 
+test('a name real torch / Norse do not have either is a typo: AttributeError as in real Python, with a suggestion', () => {
+  // real torch 2.15 / norse 1.1 say exactly the part before ". Did you mean" (checked in the venv);
+  // the suggestion, as Python 3.12+ prints it for plain objects, is the closest real name
+  for (const [call, message] of [
+    ['norse.LIFF()', "module 'norse.torch' has no attribute 'LIFF'. Did you mean: 'LIF'?"],
+    ['torch.onse(3)', "module 'torch' has no attribute 'onse'. Did you mean: 'ones'?"],
+    ['torch.ones(3).detatch()', "'Tensor' object has no attribute 'detatch'. Did you mean: 'detach'?"],
+    ['torch.nn.Lineer(2, 3)', "module 'torch.nn' has no attribute 'Lineer'. Did you mean: 'Linear'?"],
+    ['torch.nn.init.constnt_(torch.ones(2), 1.0)', "module 'torch.nn.init' has no attribute 'constnt_'. Did you mean: 'constant_'?"],
+    ['norse.LIF().forwrd', "'LIF' object has no attribute 'forwrd'. Did you mean: 'forward'?"],
+  ]) {
+    const error = runError(`import torch\nimport norse.torch as norse\nx = ${call}\nresponse = {}\n`);
+    assert.deepEqual([error.type, error.message, error.line], ['AttributeError', message, 3], call);
+  }
+});
+
 test('a shape mismatch in Linear raises RuntimeError with PyTorch\'s message', () => {
   const error = runError(`import torch
 lin = torch.nn.Linear(3, 2)

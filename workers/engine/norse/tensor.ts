@@ -27,8 +27,8 @@ export class NorseError extends Error {
  * the input), and the response takes a copy of each recorded one, so one layer at the limit
  * already asks about 1.4 GB of a browser tab, whose renderer Chromium stops at a few GB (and a
  * school laptop may have 4 GB in all). A larger request would fail late (the tab killed, or
- * frozen while it swaps) instead of now with a message. Same number as generators/norse.ts
- * LOCAL_TENSOR_LIMIT, which flags it on the blocks before Run. Real Norse has no such limit.
+ * frozen while it swaps) instead of now with a message. generators/norse.ts flags it on the
+ * blocks before Run. Real Norse has no such limit.
  */
 export const MAX_TENSOR_ELEMENTS = 50_000_000;
 

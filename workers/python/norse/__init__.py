@@ -10,6 +10,6 @@ __version__ = "1.1.0+spikeblocks.local"
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
-    from torch._bridge import not_available
+    from torch._bridge import missing
 
-    raise not_available(f"norse.{name}")
+    raise missing("norse", name)

@@ -13,7 +13,7 @@ import builtins as _builtins
 import numbers
 import operator
 
-from ._bridge import call, js_list, not_available
+from ._bridge import call, js_list, missing, not_available
 from ._tensorlist import TensorList
 
 __version__ = "2.15.0+spikeblocks.local"
@@ -170,7 +170,7 @@ class Tensor:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        raise not_available(f"torch.Tensor.{name}")
+        raise missing("torch.Tensor", name, "Tensor")
 
     # -- arithmetic (float32, with broadcasting) ------------------------------------------------
     def _binary(self, op, other, reversed_=False):
@@ -439,4 +439,4 @@ from . import nn  # noqa: E402  (torch.nn needs Tensor)
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
-    raise not_available(f"torch.{name}")
+    raise missing("torch", name)

@@ -24,6 +24,25 @@ def not_available(name):
     return NotImplementedError(f"{name} is not available in the local runtime — {BACKEND_HINT}")
 
 
+def missing(space, name, owner=None):
+    """The error for a name the local runtime does not have: NotImplementedError ("not available
+    here") when real torch / Norse has it, else the AttributeError real Python gives — a typo such
+    as norse.torch.LIFF — with the closest real name as a suggestion. `space` names the namespace in
+    _real_names ("torch", "torch.Tensor" …); `owner` the object's type for instance attributes."""
+    import difflib
+
+    from torch._real_names import NAMES
+
+    known = NAMES.get(space, frozenset())
+    shown = f"{space}.{name}"
+    if name in known:
+        return not_available(shown)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f". Did you mean: '{close[0]}'?" if close else ""
+    what = f"'{owner}' object" if owner else f"module '{space}'"
+    return AttributeError(f"{what} has no attribute '{name}'{hint}")
+
+
 def kernel():
     if _host is None:
         raise RuntimeError("the local torch module runs only inside the Spikeblocks runtime")

@@ -12,7 +12,7 @@ from collections import namedtuple
 
 import torch
 from torch import Tensor
-from torch._bridge import call, not_available
+from torch._bridge import call, missing, not_available
 
 # -- parameters (Norse's defaults; tensors, as Norse writes them) ------------------------------
 
@@ -299,4 +299,4 @@ class SequentialState(torch.nn.Module):
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
-    raise not_available(f"norse.torch.{name}")
+    raise missing("norse.torch", name)

@@ -2,7 +2,7 @@
 
 import operator
 
-from .._bridge import call, not_available
+from .._bridge import call, missing, not_available
 from .. import Tensor
 from . import init
 
@@ -57,7 +57,7 @@ class Module:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        raise not_available(f"{type(self).__name__}.{name}")
+        raise missing("torch.nn.Module", name, type(self).__name__)
 
 
 class Linear(Module):
@@ -93,4 +93,4 @@ def _float32():
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
-    raise not_available(f"torch.nn.{name}")
+    raise missing("torch.nn", name)

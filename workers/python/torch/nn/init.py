@@ -2,7 +2,7 @@
 
 import numbers
 
-from .._bridge import call, not_available
+from .._bridge import call, missing
 
 
 def constant_(tensor, val):
@@ -21,4 +21,4 @@ def constant_(tensor, val):
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
-    raise not_available(f"torch.nn.init.{name}")
+    raise missing("torch.nn.init", name)

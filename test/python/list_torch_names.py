@@ -1,0 +1,47 @@
+"""Writes workers/python/torch/_real_names.py: the public names of real PyTorch and Norse 1.1, so
+the local runtime can tell a name it does not cover ("not available here, run on a Norse backend")
+from a name that does not exist at all (a typo: AttributeError, as real Python says, with a
+suggestion). Run with the venv's Python after changing the pinned torch / norse versions:
+
+    .venv/bin/python test/python/list_torch_names.py
+"""
+import pathlib
+import textwrap
+import warnings
+
+warnings.simplefilter("ignore")
+import norse  # noqa: E402
+import norse.torch  # noqa: E402
+import torch  # noqa: E402
+import torch.nn  # noqa: E402
+import torch.nn.init  # noqa: E402
+
+
+def public(obj):
+    return sorted(n for n in dir(obj) if not n.startswith("_"))
+
+
+spaces = {
+    "torch": public(torch),
+    "torch.nn": public(torch.nn),
+    "torch.nn.init": public(torch.nn.init),
+    "torch.Tensor": public(torch.Tensor),
+    "torch.nn.Module": public(torch.nn.Module),
+    "norse": public(norse),
+    "norse.torch": public(norse.torch),
+}
+out = pathlib.Path(__file__).resolve().parents[2] / "workers/python/torch/_real_names.py"
+lines = [
+    f'"""Public names of real torch {torch.__version__.split("+")[0]} and norse {norse.__version__}, written by',
+    "test/python/list_torch_names.py (do not edit by hand). A name in here that the local runtime lacks",
+    'is "not available here"; a name not in here does not exist (AttributeError)."""',
+    "",
+    "NAMES = {",
+]
+for space, names in spaces.items():
+    lines.append(f"    {space!r}: frozenset((")
+    lines += [f"        {chunk + ' '!r}" for chunk in textwrap.wrap(" ".join(names), 92)]
+    lines.append("    ).split()),")
+lines.append("}")
+out.write_text("\n".join(lines) + "\n")
+print(f"wrote {out} ({sum(len(v) for v in spaces.values())} names)")
