@@ -15,6 +15,8 @@ import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
 import { inferRecorders } from './infer-recorders';
+import { readSharedLink, shareProject } from '../share/share-project';
+import { importNestDesktopText } from '../import/nest-desktop';
 import { blockForEditedLine } from './edited-lines';
 import { ServerError, type Backend, type BackendKind, type BackendSettings } from '../remote/backend';
 import { createBackend } from '../remote/index';
@@ -24,11 +26,14 @@ import { LOCAL, choice, loadBackendSettings, saveBackendSettings, sessionStore, 
 import './sb-editor';
 import './sb-code-panel';
 import './sb-backend-settings';
+import './sb-lesson';
 import '../plots/sb-results';
 import '../plots/sb-compare';
+import { Kiosk } from '../kiosk/kiosk';
 import type { SbEditor } from './sb-editor';
 import type { SbCodePanel } from './sb-code-panel';
 import type { SbBackendSettings } from './sb-backend-settings';
+import type { LessonOpenDetail, SbLesson } from './sb-lesson';
 
 type Notice = {
   kind: 'error' | 'info';
@@ -90,6 +95,9 @@ export class SbApp extends LitElement {
     .live input { width: 20px; height: 20px; margin: 0; cursor: pointer; }
     .paused { color: #ffd27a; }
     main { display: grid; grid-template-columns: minmax(360px, 1.25fr) minmax(340px, 1fr); gap: 8px; padding: 8px; min-height: 0; }
+    /* a lesson open: its panel beside the workspace (src/app/sb-lesson.ts) */
+    main.with-lesson { grid-template-columns: minmax(260px, 0.75fr) minmax(360px, 1.25fr) minmax(300px, 1fr); }
+    sb-lesson:not([open]) { display: none; }
     sb-editor { min-width: 0; border: 1px solid #d7dbe0; border-radius: 6px; overflow: hidden; background: white; }
     .right { min-width: 0; display: grid; grid-template-rows: minmax(140px, 0.8fr) minmax(200px, 1.2fr); gap: 8px; min-height: 0; }
     sb-code-panel { min-width: 0; }
@@ -108,7 +116,8 @@ export class SbApp extends LitElement {
     /* Narrow screens: one column that scrolls as a page; the message line stays in view. */
     @media (max-width: 820px) {
       :host { height: auto; min-height: 100vh; }
-      main { grid-template-columns: 1fr; grid-template-rows: 62vh auto; }
+      main, main.with-lesson { grid-template-columns: 1fr; grid-template-rows: 62vh auto; }
+      main.with-lesson { grid-template-rows: auto 62vh auto; }
       .right { grid-template-rows: 40vh auto; }
       .results { overflow: visible; min-height: 240px; }
       footer { position: sticky; bottom: 0; }
@@ -135,6 +144,8 @@ export class SbApp extends LitElement {
   /** The server's models, when it lists them (NEST Server does): blocks using others are named. */
   @state() private remoteModels: string[] | null = null;
   private readonly autosave = new Autosave(browserStorage());
+  /** Kiosk mode (?kiosk=1, remembered by the device), or null: see src/kiosk/. */
+  private readonly kiosk = Kiosk.fromPage();
   private projectName = 'My network';
 
   @state() private program: AnyProgram = EMPTY_PROGRAM;
@@ -152,6 +163,9 @@ export class SbApp extends LitElement {
   @state() private live = readLiveSetting();
   /** Why live runs are paused (the last run was slow), or ''. */
   @state() private livePaused = '';
+  /** The open lesson's restricted toolbox, or null (the plugin's own). */
+  @state() private lessonToolbox: Blockly.utils.toolbox.ToolboxDefinition | null = null;
+  @state() private lessonPanelOpen = false;
   /** The blocks changed while a run was going: run once more when it ends. */
   private liveQueued = false;
   /** performance.now() of the change a live run answers (for the latency figure). */
@@ -165,6 +179,7 @@ export class SbApp extends LitElement {
   @query('sb-code-panel') private codePanel!: SbCodePanel;
   @query('#open-file') private fileInput!: HTMLInputElement;
   @query('sb-backend-settings') private settingsPanel!: SbBackendSettings;
+  @query('sb-lesson') private lessonPanel!: SbLesson;
 
   constructor() {
     super();
@@ -208,16 +223,21 @@ export class SbApp extends LitElement {
           <option value="">Choose…</option>
           ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${ex.title}</option>`)}
         </select>
+        ${this.kiosk ? html`<button id="kiosk-reset" @click=${() => this.kiosk!.confirmReset()} title="Clear the blocks and start again from the first example">↺ Start again</button>` : nothing}
+        <button id="lessons" @click=${() => void this.lessonPanel.toggleList()} aria-expanded=${this.lessonPanelOpen ? 'true' : 'false'} title="Lessons: step-by-step tasks with a goal that is checked after each run">Lessons</button>
         <button id="open" @click=${() => this.fileInput.click()} title="Open a project file (.json)">Open…</button>
         <button id="save" @click=${this.saveFile} title="Save the project as a file">Save</button>
+        <button id="share" @click=${this.share} title="Copy a link that opens these blocks (the project travels inside the link)">Share</button>
         ${this.plugin.id === 'norse'
           ? html`<button id="export-nir" @click=${this.exportNir}
               title="Save the network as NIR (.nir), the interchange format Norse, snnTorch and neuromorphic chips read">Export NIR</button>`
           : nothing}
         <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
       </header>
-      <main @keydown=${this.onKey}>
-        <sb-editor .toolbox=${this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition} @workspace-change=${this.onWorkspaceChange}></sb-editor>
+      <main @keydown=${this.onKey} class=${this.lessonPanelOpen ? 'with-lesson' : ''}>
+        <sb-lesson .simulator=${this.plugin.id} @lesson-open=${this.onLessonOpen} @lesson-close=${this.onLessonClose}
+          @lesson-run=${() => void this.run()} @lesson-panel-change=${(e: CustomEvent<{ open: boolean }>) => (this.lessonPanelOpen = e.detail.open)}></sb-lesson>
+        <sb-editor .toolbox=${this.lessonToolbox ?? (this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition)} .injectOptions=${this.kiosk?.blocklyOptions ?? null} @workspace-change=${this.onWorkspaceChange}></sb-editor>
         <div class="right">
           <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName} .language=${this.plugin.id === 'norse' ? 'Norse' : 'PyNEST'}
             @edit-change=${this.onEditChange}
@@ -271,6 +291,11 @@ export class SbApp extends LitElement {
     const workspace = this.editor.workspace;
     workspace.addChangeListener((e) => this.plugin.onWorkspaceEvent?.(workspace, e));
     this.restore();
+    void this.lessonPanel.openFromAddress();
+    // a shared link (#p=…) opens over the restored work, undoably
+    window.addEventListener('hashchange', this.openSharedLink);
+    await this.openSharedLink();
+    this.kiosk?.start({ reset: () => this.kioskReset(), workspace: () => this.editor.workspace });
     document.body.dataset.editorReady = '1';
   }
 
@@ -278,6 +303,7 @@ export class SbApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
     window.removeEventListener('pagehide', this.onLeave);
+    window.removeEventListener('hashchange', this.openSharedLink);
     this.engine.dispose();
     void this.remote?.dispose();
   }
@@ -297,6 +323,7 @@ export class SbApp extends LitElement {
       // no usable page address (e.g. about:blank in a test): nothing to read
     }
     if (fromUrl.problem) this.notice = { kind: 'error', text: fromUrl.problem };
+    if (this.kiosk) return this.useBackend(LOCAL, false); // a kiosk runs here, whatever a link or a visitor chose
     // a class link reloaded no longer has its token (it was taken out of the address): keep this tab's
     const linked = fromUrl.settings && withSessionToken(fromUrl.settings, browserStorage(), sessionStore());
     this.useBackend(linked ?? loadBackendSettings(browserStorage(), sessionStore()), linked !== null);
@@ -368,14 +395,76 @@ export class SbApp extends LitElement {
       this.notice = { kind: 'error', text: 'This project could not be opened; nothing was changed.', detail: problem };
       return false;
     }
-    const previous = offerUndo ? makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode) : null;
+    // a project the learner opens (example, file, link) leaves the lesson first: Undo then goes back to their own blocks
+    if (offerUndo) this.lessonPanel?.close();
+    if (offerUndo) this.keepAside(this.currentProject());
     this.usePlugin(project.simulator);
     this.projectName = project.name;
     this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
-    if (previous) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: () => this.restoreProject(previous, 'Back to your previous blocks.') };
+    if (offerUndo) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: this.undoReplace };
     return true;
   }
+
+  /** The blocks on screen as a project (what Save would write). */
+  private currentProject(): Project {
+    return makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode);
+  }
+
+  /**
+   * The learner's blocks each time an example, a file, a link or the other simulator replaced them,
+   * newest last: Undo steps back through all of them, so no chain of menu choices (arrow keys on a
+   * closed menu choose at every press) loses work. Each simulator also remembers its last blocks.
+   */
+  private readonly replaced: Project[] = [];
+  private readonly lastWorkOf = new Map<string, Project>();
+  private static readonly KEEP_REPLACED = 30;
+
+  private keepAside(project: Project): void {
+    this.replaced.push(project);
+    if (this.replaced.length > SbApp.KEEP_REPLACED) this.replaced.shift();
+    this.lastWorkOf.set(project.simulator, project);
+  }
+
+  private undoReplace = (): void => {
+    const previous = this.replaced.pop();
+    if (!previous) return;
+    this.lastWorkOf.set(this.plugin.id, this.currentProject());
+    this.restoreProject(previous, this.replaced.length ? `Back to "${previous.name}". Undo goes back further.` : `Back to "${previous.name}".`);
+    if (this.replaced.length && this.notice) this.notice = { ...this.notice, undo: this.undoReplace };
+  };
+
+  /** Kiosk reset (its button or the idle timeout): the start screen, as a new visitor finds it. */
+  private kioskReset(): void {
+    void this.stop();
+    this.lessonPanel.close(); // its blocks and toolbox go too
+    this.lessonPanel.forgetProgress(); // the kiosk cleared it from storage: the next visitor starts fresh
+    this.replaced.length = 0; // nor can Undo bring back the last visitor's blocks
+    this.lastWorkOf.clear();
+    // before the blocks change: live runs wait for the next visitor's first Run
+    this.lastRunCode = null;
+    this.liveQueued = false;
+    this.live = readLiveSetting();
+    const start = SIMULATORS[0];
+    this.restoreProject(makeProject(start.id, start.examples[0].title, start.examples[0].workspace), '');
+    this.result = null;
+    this.comparison = null;
+    this.resultNote = '';
+    this.notice = null;
+  }
+
+  /** A lesson opens: its simulator, its toolbox, and the learner's blocks in it (else its start). */
+  private onLessonOpen = (e: CustomEvent<LessonOpenDetail>): void => {
+    const { simulator: id, title, toolbox, workspace, start } = e.detail;
+    const opened = this.loadProject(makeProject(id, title, workspace), false) || this.loadProject(makeProject(id, title, start), false);
+    if (opened) this.lessonToolbox = toolbox as Blockly.utils.toolbox.ToolboxDefinition;
+  };
+
+  /** Leaving the lessons: the learner's own project (autosaved before) and the full toolbox. */
+  private onLessonClose = (): void => {
+    this.lessonToolbox = null;
+    this.restore();
+  };
 
   private restoreProject(project: Project, text: string): void {
     this.usePlugin(project.simulator);
@@ -402,8 +491,10 @@ export class SbApp extends LitElement {
     const select = e.target as HTMLSelectElement;
     const next = simulator(select.value);
     if (next.id === this.plugin.id) return;
+    // back to that simulator's own blocks when the learner had some, else its first example
     const first = next.examples[0];
-    if (!this.loadProject(makeProject(next.id, first.title, first.workspace), true)) select.value = this.plugin.id;
+    const own = this.lastWorkOf.get(next.id);
+    if (!this.loadProject(own ?? makeProject(next.id, first.title, first.workspace), true)) select.value = this.plugin.id;
   }
 
   private onWorkspaceChange = (e: CustomEvent<{ intermediate: boolean }>): void => {
@@ -450,6 +541,11 @@ export class SbApp extends LitElement {
   }
 
   private save(): void {
+    // in a lesson the blocks are the lesson's: kept per lesson, the learner's own project stays as it was
+    if (this.lessonPanel?.active) {
+      if (!this.lessonPanel.keepWork(this.editor.save())) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+      return;
+    }
     const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode));
     if (!saved) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
   }
@@ -460,6 +556,8 @@ export class SbApp extends LitElement {
     this.editedCode = e.detail.edited;
     this.errorLine = 0;
     this.save();
+    // back to the blocks: errors of the hand-edited code no longer apply to them
+    if (e.detail.edited === null) this.editor.showProblems(this.program.problems);
     if (e.detail.edited === null && dropped !== null && dropped !== this.program.code) {
       this.notice = {
         kind: 'info',
@@ -570,6 +668,7 @@ export class SbApp extends LitElement {
     }
     const shown = plotted(result.response, edited ? null : program);
     this.result = { code, ...shown, runMs: result.timings.totalMs };
+    this.lessonPanel?.checkRun({ response: result.response, recorders: shown.recorders, workspace: this.editor.save() });
     if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
     // The run counts as done when the plots are on screen.
     await this.updateComplete;
@@ -671,13 +770,42 @@ export class SbApp extends LitElement {
     const file = this.fileInput.files?.[0];
     this.fileInput.value = '';
     if (!file) return;
-    const parsed = parseProject(await file.text(), SIMULATOR_IDS);
+    const text = await file.text();
+    // a NEST Desktop project is converted to blocks (src/import/nest-desktop.ts), or refused saying why
+    const converted = importNestDesktopText(text);
+    if (converted) {
+      if (!converted.ok) this.notice = { kind: 'error', text: `"${file.name}" is a NEST Desktop project the blocks cannot express; nothing was changed.`, detail: converted.message };
+      else if (this.loadProject(converted.project, true) && this.notice) {
+        this.notice = { ...this.notice, text: `Opened the NEST Desktop project "${converted.project.name}" as blocks.`, detail: converted.notes.join('\n') || undefined };
+      }
+      return;
+    }
+    const parsed = parseProject(text, SIMULATOR_IDS);
     if (!parsed.ok) {
       this.notice = { kind: 'error', text: `"${file.name}" could not be opened; nothing was changed.`, detail: parsed.message };
       return;
     }
     this.loadProject(parsed.project, true);
   }
+
+  /** Share: the project (as Save writes it) as a link, copied to the clipboard. */
+  private async share(): Promise<void> {
+    const shared = await shareProject(makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode), location.href);
+    this.notice = { kind: shared.kind, text: shared.text, detail: shared.detail };
+    document.body.dataset.shareLinkLength = String(shared.link.length);
+  }
+
+  /** The project of a shared link in the address, through the same checks as a file. */
+  private openSharedLink = async (): Promise<void> => {
+    const parsed = await readSharedLink(location.hash, SIMULATOR_IDS);
+    if (!parsed) return;
+    if (!parsed.ok) {
+      this.notice = { kind: 'error', text: 'The shared link could not be opened; nothing was changed.', detail: parsed.message };
+      return;
+    }
+    // loaded once: a reload then shows the learner's (autosaved) work, not the link again
+    if (this.loadProject(parsed.project, true)) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+  };
 
   private saveFile(): void {
     // hand-edited code is part of the learner's work: the file keeps it, as autosave does

@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { fileNameFor } from '../storage/project';
+import { makeNotebook } from '../export/notebook';
 
 const PY_KEYWORDS = new Set(
   'False None True and as assert break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
@@ -93,6 +94,7 @@ export class SbCodePanel extends LitElement {
         ${this.edited !== null ? html`<span class="badge">edited by hand</span>` : nothing}
         <button @click=${this.copy} title="Copy the code to the clipboard">Copy</button>
         <button @click=${this.download} title="Download the code as a .py file">Download .py</button>
+        <button id="download-ipynb" @click=${this.downloadNotebook} title="Download the code as a Jupyter notebook (.ipynb) with a last cell that shows the result">.ipynb</button>
         ${this.edited === null
           ? html`<button @click=${this.startEdit} title="Change the code by hand and run your version">Edit</button>`
           : html`<button @click=${this.backToBlocks} title="Drop the hand edits and show the blocks' code again">Back to blocks</button>`}
@@ -135,6 +137,16 @@ export class SbCodePanel extends LitElement {
   private async copy(): Promise<void> {
     await navigator.clipboard.writeText(this.programText);
     this.dispatchEvent(new CustomEvent('notice', { detail: { text: 'Code copied.' }, bubbles: true, composed: true }));
+  }
+
+  /** The same program as a notebook; the last cell prints (and plots) `response`. */
+  private downloadNotebook(): void {
+    const text = makeNotebook({ projectName: this.projectName, code: this.programText, language: this.language });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/x-ipynb+json' }));
+    a.download = fileNameFor(this.projectName, 'ipynb');
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   private download(): void {

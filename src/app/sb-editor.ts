@@ -26,6 +26,8 @@ export class SbEditor extends LitElement {
   `;
 
   @property({ attribute: false }) toolbox: Blockly.utils.toolbox.ToolboxDefinition | null = null;
+  /** Options that replace the defaults at inject, e.g. kiosk mode's zelos renderer and zoom. */
+  @property({ attribute: false }) injectOptions: Blockly.BlocklyOptions | null = null;
 
   private ws: Blockly.WorkspaceSvg | null = null;
   private resizeObserver: ResizeObserver | null = null;
@@ -51,6 +53,7 @@ export class SbEditor extends LitElement {
       move: { scrollbars: true, drag: true, wheel: true },
       zoom: { controls: true, wheel: false, pinch: true, startScale: 0.9 },
       grid: { spacing: 24, length: 2, colour: '#e3e6ea', snap: true },
+      ...this.injectOptions,
     });
     this.ws.addChangeListener((e) => this.onChange(e));
     this.resizeObserver = new ResizeObserver(() => this.ws && Blockly.svgResize(this.ws));
@@ -105,7 +108,7 @@ export class SbEditor extends LitElement {
     for (const p of problems) byBlock.set(p.blockId, [...(byBlock.get(p.blockId) ?? []), p.message]);
     for (const block of this.workspace.getAllBlocks(false)) {
       const messages = byBlock.get(block.id);
-      const text = messages ? messages.join('\n') : null;
+      const text = messages ? messages.map(wrapLines).join('\n') : null;
       if (block.getIcon(Blockly.icons.IconType.WARNING)?.getText?.() !== text) block.setWarningText(text);
     }
   }
@@ -114,8 +117,9 @@ export class SbEditor extends LitElement {
   markError(blockId: string, message: string): void {
     const block = this.workspace.getBlockById(blockId);
     if (!block) return;
-    block.setWarningText(message);
-    block.select();
+    block.setWarningText(wrapLines(message));
+    // the one selected block (select() alone left earlier error blocks drawn as selected)
+    Blockly.common.setSelected(block as Blockly.BlockSvg);
     this.workspace.centerOnBlock(blockId);
     const icon = block.getIcon(Blockly.icons.IconType.WARNING);
     if (icon && 'setBubbleVisible' in icon) void (icon as Blockly.icons.WarningIcon).setBubbleVisible(true);
@@ -125,6 +129,26 @@ export class SbEditor extends LitElement {
     this.workspace.highlightBlock(blockId);
     if (blockId) this.workspace.centerOnBlock(blockId);
   }
+}
+
+/** A warning bubble is as wide as its longest line: long messages (a shape, a size, a Python
+ * error) are broken at spaces into lines of about 60 characters, so the bubble stays readable. */
+export function wrapLines(text: string, width = 60): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 declare global {

@@ -142,3 +142,27 @@ test('Export NIR saves the network as an HDF5 .nir file; a network with a proble
   await page.waitForFunction(() => /Not exported as NIR: dt is the length of one time step/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
   assert.deepEqual(pageErrors, []);
 });
+
+test('arrow keys on the closed simulator menu, then Undo step by step: the learner\'s own blocks come back; each simulator keeps its blocks', async () => {
+  await page.locator('#examples').selectOption('norse-lif');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1(x1 * 0.4)')`);
+  await page.evaluate(`(() => {
+    const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
+    ws.getAllBlocks(false).find((b) => b.type === 'norse_lif').getInputTargetBlock('SCALE').setFieldValue(0.55, 'NUM');
+  })()`);
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1(x1 * 0.55)')`);
+  // a keyboard user steps through the closed menu: every press is a choice
+  await page.locator('#simulator').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import nest')`);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import norse')`);
+  // back in Norse: its own blocks, not its first example
+  assert.ok(((await page.evaluate(`document.querySelector('sb-app').program.code`)) as string).includes('lif1(x1 * 0.55)'));
+  // and Undo steps back through every replacement
+  await page.locator('footer button', { hasText: 'Undo' }).click();
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('import nest')`);
+  await page.locator('footer button', { hasText: 'Undo' }).click();
+  await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1(x1 * 0.55)')`);
+  assert.equal(await page.locator('#simulator').inputValue(), 'norse');
+});
