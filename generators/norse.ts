@@ -171,7 +171,8 @@ function countArg(block: Blockly.Block, input: string, gen: Gen, p: Program, lab
   if (arg.value === null) return { code: `int(${arg.code})`, value: null };
   if (!Number.isInteger(arg.value) || arg.value < min) {
     p.problem(block, `The ${label} must be a whole number of at least ${min}, not ${arg.value}.`);
-    return { code: pyInt(Math.max(min, Math.round(arg.value))) ?? String(min), value: null };
+    // the code shows what the block says (the problem keeps it from running)
+    return { code: arg.code, value: null };
   }
   return { code: pyInt(arg.value)!, value: arg.value };
 }
@@ -590,6 +591,9 @@ function recordables(part: Part): Partial<Record<'spikes' | 'v' | 'i' | 'values'
       return { v: part.out, i: `${part.state}.i` };
     case 'box':
       return { spikes: part.out, v: part.v! };
+    case 'encoder':
+      // every encoder sends spikes (0 or 1 per step and neuron): a raster, not a trace
+      return { spikes: part.out };
     default:
       return { values: part.out };
   }
@@ -610,11 +614,12 @@ function record(block: Blockly.Block, gen: Gen, p: Program): string {
   else {
     const ticked = (['spikes', 'v', 'i'] as const).filter((k) => block.getFieldValue(k === 'spikes' ? 'SPIKES' : k.toUpperCase()) === 'TRUE');
     if (!ticked.length) p.problem(block, 'Tick what to record: spikes, v or i.');
-    for (const k of ticked) {
-      if (!available[k]) {
-        const what = part.kind === 'box' ? 'A LIF box cell has no input current' : 'An LI layer sends its voltage, not spikes';
-        p.problem(block, `${what}: ${part.label} has no ${KEY_WORDS[k]} to record. Untick ${k === 'spikes' ? 'spikes' : k}.`);
-      }
+    const absent = ticked.filter((k) => !available[k]);
+    if (absent.length) {
+      // a warning: nothing is computed wrong, those are just not recorded
+      const what = part.kind === 'box' ? 'A LIF box cell has no input current' : part.kind === 'encoder' ? 'An encoder sends spikes only' : 'An LI layer sends its voltage, not spikes';
+      const words = absent.map((k) => KEY_WORDS[k]).join(' or ');
+      p.problem(block, `${what}: ${part.label} has no ${words} to record, so ${absent.length > 1 ? 'they are' : 'it is'} left out. Untick ${absent.join(' and ')}.`, true);
     }
     keys = ticked.filter((k) => available[k]);
   }

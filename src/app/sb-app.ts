@@ -390,7 +390,7 @@ export class SbApp extends LitElement {
   /** Loads only after the blocks have loaded cleanly on a scratch workspace, so a bad file
    * replaces nothing. Returns false (with a message) when they don't. */
   private loadProject(project: Project, offerUndo: boolean): boolean {
-    const problem = tryLoadBlocks(project.workspace);
+    const problem = tryLoadBlocks(project.workspace, project.simulator);
     if (problem) {
       this.notice = { kind: 'error', text: 'This project could not be opened; nothing was changed.', detail: problem };
       return false;
@@ -905,10 +905,18 @@ function simulatedTime(response: unknown): number | null {
 }
 
 /** Loads blocks into a throwaway headless workspace; returns what went wrong, or null. */
-function tryLoadBlocks(state: Record<string, unknown>): string | null {
-  const unknown = [...blockTypesIn(state)].filter((t) => !(t in Blockly.Blocks));
+function tryLoadBlocks(state: Record<string, unknown>, simulatorId: string): string | null {
+  const types = [...blockTypesIn(state)];
+  const unknown = types.filter((t) => !(t in Blockly.Blocks));
   if (unknown.length > 0) {
     return `It uses blocks this version of Spikeblocks does not have: ${unknown.slice(0, 5).map((t) => `"${t.slice(0, 40)}"`).join(', ')}${unknown.length > 5 ? ' …' : ''}.`;
+  }
+  // each plugin's blocks are named <plugin id>_…: another simulator's blocks cannot run here
+  const own = simulator(simulatorId);
+  for (const other of SIMULATORS) {
+    if (other.id === own.id) continue;
+    const foreign = types.filter((t) => t.startsWith(`${other.id}_`));
+    if (foreign.length) return `It says it is a ${own.label} project, but it holds ${other.label} blocks (${foreign.slice(0, 3).join(', ')}): the file may have been changed by hand.`;
   }
   const scratch = new Blockly.Workspace();
   try {

@@ -17,6 +17,17 @@ export interface PlottedRecorder {
   title?: string;
   /** Axis labels of recordables the NEST unit table does not know (Norse: "v (voltage, no unit)"). */
   labels?: Readonly<Record<string, string>>;
+  /** Each recorded neuron's input (e.g. its I_e), when the neurons differ by it and the generator
+   * knows the values: spikes per neuron are then drawn as an f–I curve. Without it, the program's
+   * response["inputs"] is read (neuron-inputs.ts). */
+  inputs?: NeuronInputs | null;
+}
+
+/** One input value per neuron: ids[k] got values[k] (in `label`'s unit, e.g. "I_e (pA)"). */
+export interface NeuronInputs {
+  label: string;
+  ids: ArrayLike<number>;
+  values: ArrayLike<number>;
 }
 
 /** Detail of the `record-select` event: which recorder block a clicked panel belongs to. */

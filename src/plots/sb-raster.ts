@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import uPlot from 'uplot';
 import { UplotElement, timeAxis, timeRange, valueAxis, type ChartSpec } from './uplot-element';
-import { distinctSenders, spikeColumns, type RecorderEvents, type SpikeColumns } from './events';
+import { distinctSenders, sortedSpikes, type RecorderEvents, type SpikeColumns } from './events';
 import { lineColor } from './colors';
 
 /** Neuron ids are whole numbers: only whole-number tick steps on the y axis. */
@@ -98,7 +98,7 @@ export class SbRaster extends UplotElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('events')) this.columns = spikeColumns(this.events);
+    if (changed.has('events')) this.columns = sortedSpikes(this.events);
   }
 
   protected override dataProperties(): readonly string[] {
@@ -120,7 +120,7 @@ export class SbRaster extends UplotElement {
     const neurons = distinctSenders(senders).length;
     // Dots small enough that rows of neighbouring neurons stay apart in a 200 px tall plot.
     const dot = neurons <= 40 ? 4 : neurons <= 150 ? 3 : 2;
-    const color = lineColor(0);
+    const color = lineColor(0, this.highContrast);
     const series: uPlot.Series[] = [
       { label: this.timeLabel },
       {

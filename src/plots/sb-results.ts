@@ -2,9 +2,16 @@ import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import './sb-raster';
 import './sb-traces';
 import './sb-table-plot';
+import './sb-spike-plots';
+import './sb-stats-table';
+// the PNG / CSV buttons of the header (src/export/results-export.ts)
+import '../export/results-export';
+import { trainStatsOf } from './sb-spike-plots';
+import { recorderStats, type RecorderStatsRow } from './stats';
+import { neuronInputsOf } from './neuron-inputs';
 import { recordablesIn, type RecorderEvents } from './events';
 import { summarize, summaryText, type RunSummary } from './summary';
-import type { PlottedRecorder, RecordSelectDetail } from './recorders';
+import type { NeuronInputs, PlottedRecorder, RecordSelectDetail } from './recorders';
 import { resultTablesOf, type ResultTables } from './result-tables';
 import { norseRunOf, norseTimeUnit, norseToEvents, setNorseTimeUnit, timeLabel, type NorseRunInfo, type NorseTimeUnit } from './norse-recordings';
 
@@ -85,6 +92,7 @@ export class SbResults extends LitElement {
     recorders: { attribute: false },
     simTime: { attribute: false },
     runMs: { attribute: false },
+    highContrast: { type: Boolean, reflect: true, attribute: 'high-contrast' },
     timeUnit: { state: true },
   };
 
@@ -173,6 +181,30 @@ export class SbResults extends LitElement {
       outline: 2px solid #0072b2;
       outline-offset: 1px;
     }
+    sb-stats-table {
+      margin: 0 0 1rem;
+    }
+    /* The high-contrast theme (the app sets the property): black on white, underlined links,
+       thicker focus rings; the charts get it as a property and redraw (uplot-element.ts). */
+    :host([high-contrast]) {
+      color: #000;
+      background: #fff;
+      font-size: 15px;
+    }
+    :host([high-contrast]) .empty,
+    :host([high-contrast]) .detail,
+    :host([high-contrast]) .norse-bar,
+    :host([high-contrast]) .skipped {
+      color: #000;
+    }
+    :host([high-contrast]) h3 button {
+      color: #000;
+      text-decoration: underline;
+    }
+    :host([high-contrast]) h3 button:focus-visible,
+    :host([high-contrast]) fieldset.time-unit input:focus-visible {
+      outline: 3px solid #000;
+    }
   `;
 
   /** The program's `response`: {"events": [e0, e1, ...], "results": {name: [[x, y], ...]}}. */
@@ -183,12 +215,15 @@ export class SbResults extends LitElement {
   declare simTime: number | null;
   /** Wall-clock time of the run in ms. */
   declare runMs: number | null;
+  /** The high-contrast theme for every chart and table here (reflected as the high-contrast attribute). */
+  declare highContrast: boolean;
 
   /** Time axis of Norse runs: ms or steps (remembered for the session, norse-recordings.ts). */
   declare timeUnit: NorseTimeUnit;
 
   private readonly syncKey = `sb-results-${++syncKeys}`;
   private norseCache: NorseView | null = null;
+  private msCache: { key: unknown; given: PlottedRecorder[]; panels: Panel[] } | null = null;
 
   constructor() {
     super();
@@ -196,6 +231,7 @@ export class SbResults extends LitElement {
     this.recorders = [];
     this.simTime = null;
     this.runMs = null;
+    this.highContrast = false;
     this.timeUnit = norseTimeUnit();
   }
 
@@ -220,6 +256,30 @@ export class SbResults extends LitElement {
     return view;
   }
 
+  /** The panels with times in ms whatever the axis shows (a Norse run in steps converted back),
+   * for the summary, the class plots and the statistics; once per response. */
+  private get msPanels(): Panel[] {
+    const norse = this.norse;
+    const key = norse ? norse.run : this.response;
+    if (this.msCache && this.msCache.key === key && this.msCache.given === this.recorders) return this.msCache.panels;
+    const inMs = !norse || norse.run.unit === 'ms' ? { response: this.response, recorders: this.recorders } : norseToEvents(norse.run.source, norse.run.known, 'ms');
+    const panels = panelsOf(inMs.response, inMs.recorders);
+    this.msCache = { key, given: this.recorders, panels };
+    return panels;
+  }
+
+  /** One row per recorder: neurons, spikes, mean rate, CV of ISI, mean and SD of V_m (stats.ts). */
+  get statistics(): RecorderStatsRow[] {
+    const duration = this.summary.durationMs;
+    return this.msPanels.map(({ recorder, events }) =>
+      recorderStats(
+        { name: recorder.title ?? recorder.name, model: recorder.model, sources: recorder.sources, events },
+        duration,
+        recorder.model === 'spike_recorder' ? trainStatsOf(events) : undefined,
+      ),
+    );
+  }
+
   private get panels(): Panel[] {
     const norse = this.norse;
     return norse ? panelsOf(norse.response, norse.recorders) : panelsOf(this.response, this.recorders);
@@ -229,8 +289,7 @@ export class SbResults extends LitElement {
    * so its rate stays in spikes/s. */
   get summary(): RunSummary {
     const norse = this.norse;
-    const inMs = !norse || norse.run.unit === 'ms' ? { response: this.response, recorders: this.recorders } : norseToEvents(norse.run.source, norse.run.known, 'ms');
-    const panels = panelsOf(inMs.response, inMs.recorders);
+    const panels = this.msPanels;
     const inputs = panels.map((p) => ({ model: p.recorder.model, sources: p.recorder.sources, events: p.events }));
     return summarize(inputs, norse ? norse.simMs : this.simTime, this.runMs);
   }
@@ -258,10 +317,15 @@ export class SbResults extends LitElement {
     // The tables first: a program that builds one (a sweep) is about that curve, and its
     // recorders span every step of the sweep.
     return html`
+      <sb-results-export .plots=${this.renderRoot}
+        .data=${() => ({ response: norse ? norse.response : this.response, recorders: norse ? norse.recorders : this.recorders, timeLabel: axis })}></sb-results-export>
       <p class="summary">${summaryText(summary) || 'Results'}</p>
       ${norse ? this.renderNorseBar(norse) : null}
       ${this.renderTables(tables)}
-      ${panels.map((panel) => this.renderPanel(panel, xMax, axis, norse?.unit ?? 'ms'))}
+      ${panels.map((panel, i) =>
+        this.renderPanel(panel, xMax, axis, norse?.unit ?? 'ms', this.msPanels[i]?.events ?? null, summary.durationMs, panel.recorder.inputs ?? neuronInputsOf(this.response, i)),
+      )}
+      ${panels.length > 0 ? html`<sb-stats-table .rows=${this.statistics} .highContrast=${this.highContrast}></sb-stats-table>` : null}
     `;
   }
 
@@ -285,7 +349,7 @@ export class SbResults extends LitElement {
       ${tables.map(
         (table, i) => html`<section class="result-table">
           <h3>${table.name}<span class="detail">result table</span></h3>
-          <sb-table-plot .table=${table} .colorIndex=${i}></sb-table-plot>
+          <sb-table-plot .table=${table} .colorIndex=${i} .highContrast=${this.highContrast}></sb-table-plot>
         </section>`,
       )}
       ${skipped.length > 0
@@ -296,7 +360,17 @@ export class SbResults extends LitElement {
     `;
   }
 
-  private renderPanel({ recorder, events }: Panel, xMax: number | null, axis: string, unit: NorseTimeUnit) {
+  /** `msEvents`: the same recorder's events in ms (for the class plots), `durationMs` the run's
+   * span, `inputs` each neuron's input when known (then an f–I curve, neuron-inputs.ts). */
+  private renderPanel(
+    { recorder, events }: Panel,
+    xMax: number | null,
+    axis: string,
+    unit: NorseTimeUnit,
+    msEvents: RecorderEvents | null,
+    durationMs: number | null,
+    inputs: NeuronInputs | null,
+  ) {
     const title = html`<button type="button" title="Show this recorder's block" @click=${() => this.select(recorder)}>
       ${recorder.title ?? `${recorder.name} — ${recorder.model}`}
     </button>`;
@@ -311,7 +385,16 @@ export class SbResults extends LitElement {
       }
       return html`<section>
         <h3>${title}<span class="detail">${spikes} ${spikes === 1 ? 'spike' : 'spikes'}</span></h3>
-        <sb-raster .events=${events} .xMax=${xMax} .syncKey=${this.syncKey} .timeLabel=${axis}></sb-raster>
+        <sb-raster .events=${events} .xMax=${xMax} .syncKey=${this.syncKey} .timeLabel=${axis} .highContrast=${this.highContrast}></sb-raster>
+        <sb-spike-plots
+          .events=${msEvents}
+          .name=${recorder.title ?? recorder.name}
+          .neurons=${recorder.sources}
+          .durationMs=${durationMs}
+          .inputs=${inputs}
+          .syncKey=${unit === 'ms' ? this.syncKey : null}
+          .highContrast=${this.highContrast}
+        ></sb-spike-plots>
       </section>`;
     }
     if ((events?.times?.length ?? 0) === 0) {
@@ -329,6 +412,7 @@ export class SbResults extends LitElement {
         .xMax=${xMax}
         .syncKey=${this.syncKey}
         .timeLabel=${axis}
+        .highContrast=${this.highContrast}
       ></sb-traces>
     </section>`;
   }

@@ -144,7 +144,7 @@ export class SbTablePlot extends UplotElement {
   protected override chartSpec(): ChartSpec | null {
     const t = this.table;
     if (!t || t.x.length === 0) return null;
-    const color = lineColor(this.colorIndex);
+    const color = lineColor(this.colorIndex, this.highContrast);
     const { x, y } = chartColumns(t.x, t.y);
     const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : formatCell(v));
     return {

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { CHART_STYLES, UplotElement, timeAxis, timeRange, valueAxis, type ChartSpec } from './uplot-element';
 import { recordablesIn, splitBySender, type RecorderEvents, type TraceColumns } from './events';
 import { axisLabel } from './units';
-import { lineColor } from './colors';
+import { lineColor, lineDash } from './colors';
 
 /**
  * Up to this many lines each has its own colour, so the legend names them; beyond it colours
@@ -159,7 +159,8 @@ export class SbTraces extends UplotElement {
       { label: this.timeLabel, value: format },
       ...senders.map((id, i) => ({
         label: `neuron ${id}`,
-        stroke: lineColor(i),
+        stroke: lineColor(i, this.highContrast),
+        dash: lineDash(i, this.highContrast),
         width: 1.5,
         points: { show: false },
         value: format,

@@ -1,8 +1,8 @@
-import { LitElement, css, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
 // uPlot styles its legend and cursor with a stylesheet; in a shadow root it must be adopted here.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import { AXIS_FONT, AXIS_STROKE, GRID_STROKE, LABEL_FONT } from './colors';
+import { AXIS_FONT, AXIS_STROKE, GRID_STROKE, HIGH_CONTRAST_CHART, LABEL_FONT } from './colors';
 
 /** What a chart component wants drawn: uPlot options without the size, plus the columns. */
 export interface ChartSpec {
@@ -33,6 +33,11 @@ export const CHART_STYLES = [
       margin: 0.5rem 0;
       color: #444;
     }
+    :host([high-contrast]) .u-legend,
+    :host([high-contrast]) .empty {
+      color: #000;
+      font-size: 14px;
+    }
   `,
 ];
 
@@ -48,6 +53,14 @@ const FALLBACK_WIDTH = 600;
  */
 export abstract class UplotElement extends LitElement {
   static override styles = CHART_STYLES;
+
+  /** Declared here, so every chart has it (lit merges a subclass's properties with these). */
+  static override properties: PropertyDeclarations = {
+    highContrast: { type: Boolean, reflect: true, attribute: 'high-contrast' },
+  };
+
+  /** The high-contrast theme: black axes and text, a stronger grid, thicker lines (colors.ts). */
+  declare highContrast: boolean;
 
   /** The uPlot instance drawn now (null when there is nothing to draw); tests read its data. */
   chart: uPlot | null = null;
@@ -69,6 +82,11 @@ export abstract class UplotElement extends LitElement {
 
   /** The chart to draw, or null to draw none (the template then says why). */
   protected abstract chartSpec(): ChartSpec | null;
+
+  constructor() {
+    super();
+    this.highContrast = false;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -95,7 +113,7 @@ export abstract class UplotElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.needsBuild || this.dataProperties().some((name) => changed.has(name))) {
+    if (this.needsBuild || changed.has('highContrast') || this.dataProperties().some((name) => changed.has(name))) {
       this.needsBuild = false;
       this.buildChart();
     }
@@ -110,8 +128,9 @@ export abstract class UplotElement extends LitElement {
     this.destroyChart();
     if (!this.isConnected) return;
     const target = this.renderRoot.querySelector<HTMLElement>('.plot');
-    const spec = this.chartSpec();
-    if (!target || !spec) return;
+    const chartSpec = this.chartSpec();
+    if (!target || !chartSpec) return;
+    const spec = this.highContrast ? highContrastSpec(chartSpec) : chartSpec;
     const started = performance.now();
     this.lastBuildMs = null;
     let markDrawn!: () => void;
@@ -126,6 +145,21 @@ export abstract class UplotElement extends LitElement {
     const padding = spec.options.padding ?? [10, 22, null, null];
     this.chart = new uPlot({ ...spec.options, padding, hooks, width, height: this.chartHeight() }, spec.data, target);
   }
+}
+
+/** A chart in the high-contrast theme: the same chart with black axes, a stronger grid and thicker lines. */
+function highContrastSpec(spec: ChartSpec): ChartSpec {
+  const theme = HIGH_CONTRAST_CHART;
+  const axes = spec.options.axes?.map((a) => ({
+    ...a,
+    stroke: theme.axisStroke,
+    font: theme.axisFont,
+    labelFont: theme.labelFont,
+    grid: { ...a.grid, stroke: theme.gridStroke },
+    ticks: { ...a.ticks, stroke: theme.axisStroke },
+  }));
+  const series = spec.options.series.map((s, i) => (i === 0 || s.width === undefined ? s : { ...s, width: s.width + theme.extraWidth }));
+  return { data: spec.data, options: { ...spec.options, axes, series } };
 }
 
 /**

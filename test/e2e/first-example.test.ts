@@ -206,6 +206,12 @@ test('a broken project file is refused and replaces nothing', async () => {
   await page.locator('#open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
   assert.equal(await codeText(page), codeBefore);
+  // a file that says NEST but holds Norse blocks (changed by hand) would load into the wrong generator
+  const mixed = { format: 'spikeblocks-project', version: 1, simulator: 'nest', name: 'mixed', savedAt: '2026-12-04T00:00:00Z', workspace: { blocks: { languageVersion: 0, blocks: [{ type: 'norse_settings', x: 0, y: 0 }] } } };
+  await page.locator('#open-file').setInputFiles({ name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mixed)) });
+  await page.waitForFunction(() => /could not be opened/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''));
+  assert.match(await notice(page), /says it is a NEST project, but it holds Norse blocks \(norse_settings\)/);
+  assert.equal(await codeText(page), codeBefore);
 });
 
 test('Save writes hand-edited code into the project file; opening that file brings it back', async () => {

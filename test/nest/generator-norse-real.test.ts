@@ -159,7 +159,7 @@ test('every block kind in one program runs on real Norse, with the shapes the ge
   assert.deepEqual(ones, ['5:0', '7:2']);
   assert.equal(train.flat().filter((x) => x !== 0 && x !== 1).length, 0);
   // spike latency: at most one spike per neuron; the largest value (3) spikes first
-  const latency = byName.e3.values as number[][];
+  const latency = byName.e3.spikes as number[][];
   const first = [0, 1, 2].map((n) => latency.findIndex((row) => row[n] === 1));
   for (const n of [0, 1, 2]) assert.ok(latency.filter((row) => row[n] === 1).length <= 1);
   assert.ok(first[2] >= 0 && (first[1] === -1 || first[2] < first[1]), `first spikes ${first}`);
@@ -170,7 +170,7 @@ test('every block kind in one program runs on real Norse, with the shapes the ge
   assert.equal(box.v[5][0], 0);
   // Linear with every weight 0.5 on the encoder's spikes: each output is half the spike count of the step
   const lin = byName.lin1.values as number[][];
-  const enc = byName.e2.values as number[][];
+  const enc = byName.e2.spikes as number[][];
   lin.forEach((row, t) => assert.deepEqual(row, [0, 0].map(() => 0.5 * enc[t].reduce((a, b) => a + b, 0))));
 });
 

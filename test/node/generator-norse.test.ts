@@ -191,7 +191,7 @@ test('encoders: Poisson, constant-current LIF and spike-latency LIF on one value
     { type: 'norse_poisson_encoder', id: 'e1', fields: { NAME: v('e1'), INPUT: v('r1') }, inputs: { STEPS: count(100), F_MAX: plain(100) } },
     { type: 'norse_constant_current_encoder', id: 'e2', fields: { NAME: v('e2'), INPUT: v('r1') }, inputs: { STEPS: count(60) } },
     { type: 'norse_spike_latency_encoder', id: 'e3', fields: { NAME: v('e3'), INPUT: v('r1') }, inputs: { STEPS: count(100), P: { block: lifParams('p3', { v_th: 0.5 }) } } },
-    recordOf('rec', 'e2'),
+    recordOf('rec', 'e2', true, false, false),
   ])], ['r1', 'e1', 'e2', 'e3']);
   const g = generateNorse(ws);
   assert.deepEqual(messages(g), []);
@@ -207,7 +207,8 @@ test('encoders: Poisson, constant-current LIF and spike-latency LIF on one value
     'z_e3 = e3(r1)',
     '',
   ].join('\n'));
-  assert.deepEqual(g.recorders, [{ name: 'e2', blockId: 'rec', keys: ['values'], neurons: 3, steps: 60 }]);
+  // an encoder's output is spikes: drawn as a raster
+  assert.deepEqual(g.recorders, [{ name: 'e2', blockId: 'rec', keys: ['spikes'], neurons: 3, steps: 60 }]);
   assert.equal(g.simTime, 60);
   const lines = g.code.split('\n');
   assert.equal(g.lineBlocks[lines.findIndex((l) => l.startsWith('p_e3'))], 'p3');
@@ -408,8 +409,8 @@ test('recording what a part does not have, a part made later, a part without tim
   const g = generateNorse(ws);
   assert.deepEqual(messages(g), [
     'early: Nothing makes x1 above this block: add the block that makes it first.',
-    'r_li: An LI layer sends its voltage, not spikes: li1 has no spikes to record. Untick spikes.',
-    'r_box: A LIF box cell has no input current: box1 has no current i to record. Untick i.',
+    'r_li: An LI layer sends its voltage, not spikes: li1 has no spikes to record, so it is left out. Untick spikes. (warning)',
+    'r_box: A LIF box cell has no input current: box1 has no current i to record, so it is left out. Untick i. (warning)',
     'r_r1: r1 has no time steps to plot (shape (1,)): record the encoder that turns it into spikes.',
     'none: Tick what to record: spikes, v or i.',
   ]);
@@ -538,4 +539,16 @@ test('generated programs parse as Python and call only the contract subset', () 
     assert.ok(res.assigned.includes('response'), `program ${k} assigns response`);
   }
   assert.ok(results[0].calls.includes('lif1') && results[1].calls.includes('net1'), 'layers are called by their own names');
+});
+
+test('recording an encoder with the default ticks: its spikes, and one warning that v and i are left out', () => {
+  const ws = load([chain([
+    values('r', 'r1', '0.5'),
+    { type: 'norse_poisson_encoder', id: 'e1', fields: { NAME: v('e1'), INPUT: v('r1') }, inputs: { STEPS: count(10), F_MAX: plain(100) } },
+    recordOf('rec', 'e1'),
+  ])], ['r1', 'e1']);
+  const g = generateNorse(ws);
+  assert.deepEqual(messages(g), ['rec: An encoder sends spikes only: e1 has no voltage v or current i to record, so they are left out. Untick v and i. (warning)']);
+  assert.deepEqual(g.recorders.map((r) => r.keys), [['spikes']]);
+  assert.match(g.code, /\{"name": "e1", "spikes": z_e1\.detach\(\)\.tolist\(\)\},/);
 });

@@ -222,6 +222,8 @@ test('a name real torch / Norse do not have either is a typo: AttributeError as 
   ]) {
     const error = runError(`import torch\nimport norse.torch as norse\nx = ${call}\nresponse = {}\n`);
     assert.deepEqual([error.type, error.message, error.line], ['AttributeError', message, 3], call);
+    // the traceback's last line says it once (Python 3.14 would append its own suggestion)
+    assert.ok(error.traceback.endsWith(`AttributeError: ${message}`), error.traceback);
   }
 });
 

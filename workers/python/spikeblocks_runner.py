@@ -66,7 +66,11 @@ def describe_error(exc, filename=PROGRAM_FILE):
     line = frames[-1].lineno if frames else None
     if isinstance(exc, SyntaxError) and exc.filename == filename:
         line = exc.lineno
-    text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
+    if isinstance(exc, AttributeError) and "Did you mean" in str(exc):
+        # our facades name the closest real torch/norse name already; Python would add its own
+        text = f"{type(exc).__name__}: {exc}"
+    else:
+        text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
     if frames:
         text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) + text
     message = str(exc)
