@@ -109,10 +109,8 @@ export class SbApp extends LitElement {
     .notice pre { margin: 2px 0 0; font-size: 12px; white-space: pre-wrap; font-weight: 400; max-height: 6em; overflow: auto; }
     .notice button { min-height: 26px; padding: 1px 8px; margin-left: 8px; }
     input[type='file'] { display: none; }
-    .examples-label { font-size: 0.85rem; }
     /* as wide as its longest example title would be too wide for the header */
     #examples { max-width: 12em; }
-    @media (max-width: 1100px) { .examples-label { display: none; } }
     /* Narrow screens: one column that scrolls as a page; the message line stays in view. */
     @media (max-width: 820px) {
       :host { height: auto; min-height: 100vh; }
@@ -122,7 +120,6 @@ export class SbApp extends LitElement {
       .results { overflow: visible; min-height: 240px; }
       footer { position: sticky; bottom: 0; }
       footer.empty { display: none; }
-      .examples-label { display: none; }
       .engine { flex-basis: 100%; order: 10; }
     }
   `;
@@ -218,9 +215,8 @@ export class SbApp extends LitElement {
         <select id="simulator" aria-label="Simulator" title="Which simulator the blocks are for" .value=${this.plugin.id} @change=${this.switchSimulator}>
           ${SIMULATORS.map((s) => html`<option value=${s.id} ?selected=${s.id === this.plugin.id}>${s.label}</option>`)}
         </select>
-        <label for="examples" class="examples-label">Examples</label>
-        <select id="examples" @change=${this.openExample} aria-label="Open an example">
-          <option value="">Choose…</option>
+        <select id="examples" @change=${this.openExample} aria-label="Open an example" title="Open an example (undoable)">
+          <option value="">Examples…</option>
           ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${ex.title}</option>`)}
         </select>
         ${this.kiosk ? html`<button id="kiosk-reset" @click=${() => this.kiosk!.confirmReset()} title="Clear the blocks and start again from the first example">↺ Start again</button>` : nothing}
@@ -228,10 +224,6 @@ export class SbApp extends LitElement {
         <button id="open" @click=${() => this.fileInput.click()} title="Open a project file (.json)">Open…</button>
         <button id="save" @click=${this.saveFile} title="Save the project as a file">Save</button>
         <button id="share" @click=${this.share} title="Copy a link that opens these blocks (the project travels inside the link)">Share</button>
-        ${this.plugin.id === 'norse'
-          ? html`<button id="export-nir" @click=${this.exportNir}
-              title="Save the network as NIR (.nir), the interchange format Norse, snnTorch and neuromorphic chips read">Export NIR</button>`
-          : nothing}
         <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
       </header>
       <main @keydown=${this.onKey} class=${this.lessonPanelOpen ? 'with-lesson' : ''}>
@@ -239,7 +231,8 @@ export class SbApp extends LitElement {
           @lesson-run=${() => void this.run()} @lesson-panel-change=${(e: CustomEvent<{ open: boolean }>) => (this.lessonPanelOpen = e.detail.open)}></sb-lesson>
         <sb-editor .toolbox=${this.lessonToolbox ?? (this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition)} .injectOptions=${this.kiosk?.blocklyOptions ?? null} @workspace-change=${this.onWorkspaceChange}></sb-editor>
         <div class="right">
-          <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName} .language=${this.plugin.id === 'norse' ? 'Norse' : 'PyNEST'}
+          <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName} .language=${this.plugin.id === 'norse' ? 'Norse' : 'PyNEST'} .nir=${this.plugin.id === 'norse'}
+            @export-nir=${this.exportNir}
             @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
           <section class="results" aria-label="Results">

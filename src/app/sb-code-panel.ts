@@ -74,6 +74,8 @@ export class SbCodePanel extends LitElement {
   @property() projectName = 'spikeblocks';
   /** what the Python is written for, e.g. "PyNEST", "Norse" */
   @property() language = 'PyNEST';
+  /** Offer "NIR" (the network as a .nir file): the app does the export on `export-nir`. */
+  @property({ type: Boolean }) nir = false;
   /** Text edited by hand, or null while the panel follows the blocks. */
   @property({ attribute: false }) edited: string | null = null;
 
@@ -95,6 +97,10 @@ export class SbCodePanel extends LitElement {
         <button @click=${this.copy} title="Copy the code to the clipboard">Copy</button>
         <button @click=${this.download} title="Download the code as a .py file">Download .py</button>
         <button id="download-ipynb" @click=${this.downloadNotebook} title="Download the code as a Jupyter notebook (.ipynb) with a last cell that shows the result">.ipynb</button>
+        ${this.nir
+          ? html`<button id="export-nir" data-kiosk-hide @click=${() => this.dispatchEvent(new CustomEvent('export-nir', { bubbles: true, composed: true }))}
+              title="Save the network as NIR (.nir), the interchange format Norse, snnTorch and neuromorphic chips read">NIR</button>`
+          : nothing}
         ${this.edited === null
           ? html`<button @click=${this.startEdit} title="Change the code by hand and run your version">Edit</button>`
           : html`<button @click=${this.backToBlocks} title="Drop the hand edits and show the blocks' code again">Back to blocks</button>`}

@@ -22,7 +22,6 @@ export const KIOSK_STYLES: Record<string, CSSResult[]> = {
       header { gap: 8px; padding: 8px 10px; }
       header h1 { font-size: 1.3rem; margin-right: 4px; }
       header button, header select { padding: 6px 12px; }
-      .examples-label { display: none; }
       .live { min-height: 48px; font-size: 1.05rem; }
       .live input { width: 28px; height: 28px; }
       #kiosk-reset { background: #ffbf47; border-color: #ffbf47; color: #1d2329; font-weight: 700; }
