@@ -66,6 +66,10 @@ const START_TIMEOUT_MS = 60_000;
  */
 const PREPARE = `def _spikeblocks_prepare():
     import math
+    import warnings
+    # torch 2.15 warns at "import norse" that torch.jit.script is deprecated (Norse's own code,
+    # nothing the learner wrote or can change): not shown as if the program had printed it
+    warnings.filterwarnings("ignore", message=r".*torch\\.jit\\.script.* is deprecated", category=FutureWarning)
     shell = get_ipython()
     for name in [n for n in shell.user_ns if n not in shell.user_ns_hidden]:
         del shell.user_ns[name]

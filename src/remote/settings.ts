@@ -23,7 +23,7 @@ export const BACKEND_CHOICES: readonly BackendChoice[] = [
   { kind: 'local', label: 'This browser', help: 'Runs in this page with the light local engine: no server needed, works offline.', defaultUrl: '', takesToken: false },
   { kind: 'nest-server', label: 'NEST Server', help: 'Runs on a real NEST Simulator behind NEST Server (as NEST Desktop uses it), for full-size networks.', defaultUrl: 'http://127.0.0.1:52425', takesToken: true },
   { kind: 'norse-server', label: 'Norse Server', help: "Runs on real Norse / PyTorch behind NEST Desktop's Norse Server.", defaultUrl: 'http://127.0.0.1:11428', takesToken: false },
-  { kind: 'jupyter', label: 'Jupyter', help: "Runs in a Python kernel of a Jupyter Server, Kernel Gateway or JupyterHub (NEST installed there; the server must allow this page's address, e.g. --KernelGatewayApp.allow_origin).", defaultUrl: 'http://127.0.0.1:8888', takesToken: true },
+  { kind: 'jupyter', label: 'Jupyter', help: "Runs in a Python kernel of a Jupyter Server, Kernel Gateway or JupyterHub (NEST or Norse installed there; the server must allow this page's address, e.g. --KernelGatewayApp.allow_origin).", defaultUrl: 'http://127.0.0.1:8888', takesToken: true },
 ];
 
 export const LOCAL: BackendSettings = { kind: 'local', url: '', token: '' };
