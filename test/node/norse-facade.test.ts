@@ -227,6 +227,15 @@ test('a name real torch / Norse do not have either is a typo: AttributeError as 
   }
 });
 
+test('a keyword argument Norse does not take is real Norse\'s TypeError; one it takes but we do not, not available', () => {
+  // the message real norse 1.1 raises for LIF(dtt=...) (checked in the venv)
+  const typo = runError('import torch\nimport norse.torch as norse\nlif = norse.LIF(record_states=True, dtt=0.001)\nresponse = {}\n');
+  assert.deepEqual([typo.type, typo.message, typo.line], ['TypeError', "SNN.__init__() got an unexpected keyword argument 'dtt'", 3]);
+  const real = runError('import torch\nimport norse.torch as norse\nlif = norse.LIF(activation_sparse=None)\nresponse = {}\n');
+  assert.equal(real.type, 'NotImplementedError');
+  assert.match(real.message, /^norse\.torch\.LIF\(activation_sparse=\.\.\.\) is not available in the local runtime/);
+});
+
 test('a shape mismatch in Linear raises RuntimeError with PyTorch\'s message', () => {
   const error = runError(`import torch
 lin = torch.nn.Linear(3, 2)

@@ -30,6 +30,34 @@ spaces = {
     "norse": public(norse),
     "norse.torch": public(norse.torch),
 }
+
+def keyword_arguments(cls, *args):
+    """The keyword arguments real Norse takes for cls(...) (its __init__ and the bases **kwargs goes
+    to), and the TypeError it raises for one it does not take, with {name} for the name."""
+    import inspect
+
+    names = set()
+    for klass in cls.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None:
+            continue
+        params = inspect.signature(init).parameters
+        names |= {p for p in params if p not in ("self", "args", "kwargs")}
+        if not any(p.kind == p.VAR_KEYWORD for p in params.values()):
+            break
+    try:
+        cls(*args, zz_not_a_name=1)
+    except TypeError as err:
+        return sorted(names), str(err).replace("zz_not_a_name", "{name}")
+    raise AssertionError(f"{cls.__name__} took an unknown keyword argument")
+
+
+KWARGS = {
+    "norse.torch.LIF": keyword_arguments(norse.torch.LIF),
+    "norse.torch.LI": keyword_arguments(norse.torch.LI),
+    "norse.torch.LIFRecurrent": keyword_arguments(norse.torch.LIFRecurrent, 2, 3),
+}
+
 out = pathlib.Path(__file__).resolve().parents[2] / "workers/python/torch/_real_names.py"
 lines = [
     f'"""Public names of real torch {torch.__version__.split("+")[0]} and norse {norse.__version__}, written by',
@@ -42,6 +70,10 @@ for space, names in spaces.items():
     lines.append(f"    {space!r}: frozenset((")
     lines += [f"        {chunk + ' '!r}" for chunk in textwrap.wrap(" ".join(names), 92)]
     lines.append("    ).split()),")
+lines.append("}")
+lines += ["", "# keyword arguments real Norse takes, and the TypeError it raises for any other ({name})", "KWARGS = {"]
+for where, (names, message) in KWARGS.items():
+    lines.append(f"    {where!r}: (frozenset({names!r}), {message!r}),")
 lines.append("}")
 out.write_text("\n".join(lines) + "\n")
 print(f"wrote {out} ({sum(len(v) for v in spaces.values())} names)")

@@ -300,3 +300,10 @@ NAMES = {
         'voltage_accumulator '
     ).split()),
 }
+
+# keyword arguments real Norse takes, and the TypeError it raises for any other ({name})
+KWARGS = {
+    'norse.torch.LIF': (frozenset(['activation', 'activation_sparse', 'dt', 'p', 'record_states', 'state_fallback']), "SNN.__init__() got an unexpected keyword argument '{name}'"),
+    'norse.torch.LI': (frozenset(['activation', 'activation_sparse', 'dt', 'p', 'record_states', 'state_fallback']), "SNN.__init__() got an unexpected keyword argument '{name}'"),
+    'norse.torch.LIFRecurrent': (frozenset(['activation', 'activation_sparse', 'autapses', 'dt', 'hidden_size', 'input_size', 'input_weights', 'p', 'record_states', 'recurrent_weights', 'state_fallback']), "SNNRecurrent.__init__() got an unexpected keyword argument '{name}'"),
+}

@@ -91,9 +91,17 @@ def _input(x, where):
 
 
 def _check_kwargs(kwargs, where, allowed=()):
+    """A keyword argument real Norse takes but the local runtime does not: not available here; one
+    real Norse does not take either (a typo such as dtt=): real Norse's own TypeError."""
+    from torch._real_names import KWARGS
+
+    known, message = KWARGS.get(where, (frozenset(), "{name}"))
     for key in kwargs:
-        if key not in allowed:
+        if key in allowed:
+            continue
+        if key in known or where not in KWARGS:
             raise not_available(f"{where}({key}=...)")
+        raise TypeError(message.format(name=key))
 
 
 def _t(handle, shape=None):
