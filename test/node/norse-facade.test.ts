@@ -194,7 +194,7 @@ test('uncovered calls raise NotImplementedError naming the function and the way 
     ['norse.LSNN()', 'norse.torch.LSNN'],
     ['torch.nn.Conv2d(1, 2, 3)', 'torch.nn.Conv2d'],
     ['torch.nn.init.normal_(torch.ones(2))', 'torch.nn.init.normal_'],
-    ['torch.ones(3).sum()', 'torch.Tensor.sum'],
+    ['torch.ones(3).mean()', 'torch.Tensor.mean'],
     ['torch.ones(3) < 0.5', 'comparing tensors with <'],
     ['torch.ones(3) @ torch.ones(3)', 'the @ operator'],
   ]) {
@@ -234,6 +234,28 @@ test('a keyword argument Norse does not take is real Norse\'s TypeError; one it 
   const real = runError('import torch\nimport norse.torch as norse\nlif = norse.LIF(activation_sparse=None)\nresponse = {}\n');
   assert.equal(real.type, 'NotImplementedError');
   assert.match(real.message, /^norse\.torch\.LIF\(activation_sparse=\.\.\.\) is not available in the local runtime/);
+});
+
+test('counting spikes: sum() of all, sum(0) per neuron, sum(1) per step, keepdim; t() and .T transpose', () => {
+  // R1's LIF on torch.ones(12, 2): both neurons spike at steps 5, 8, 11 (cases.md) — 3 each, 6 in all
+  const response = run(`import torch
+import norse.torch as norse
+z, s = norse.LIF(record_states=True)(torch.ones(12, 2))
+response = {
+    "all": z.sum().item(), "per_neuron": z.sum(0).tolist(), "per_step": torch.sum(z, dim=1).tolist(),
+    "keep": list(z.sum(0, keepdim=True).shape), "neg": z.sum(-1).tolist() == z.sum(1).tolist(),
+    "t": torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]).t().tolist(), "T": list(torch.ones(3, 5).T.shape),
+}
+`) as Record<string, unknown>;
+  assert.equal(response.all, 6);
+  assert.deepEqual(response.per_neuron, [3, 3]);
+  assert.deepEqual(response.per_step, [0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 2]);
+  assert.deepEqual(response.keep, [1, 2]);
+  assert.equal(response.neg, true);
+  assert.deepEqual(response.t, [[1, 4], [2, 5], [3, 6]]);
+  assert.deepEqual(response.T, [5, 3]);
+  const error = runError('import torch\nx = torch.ones(2, 3).sum(2)\nresponse = {}\n');
+  assert.deepEqual([error.type, error.message], ['IndexError', 'Dimension out of range (expected to be in range of [-2, 1], but got 2)']);
 });
 
 test('a shape mismatch in Linear raises RuntimeError with PyTorch\'s message', () => {

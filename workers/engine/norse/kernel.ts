@@ -8,7 +8,7 @@
  */
 import { Rng } from '../nest/rng';
 import {
-  type BinaryOp, type IndexSpec, NorseError, type Tensor, binary, cat, full, getIndex, linear, makeTensor, numel, setIndex, stack,
+  type BinaryOp, type IndexSpec, NorseError, type Tensor, binary, cat, full, getIndex, linear, makeTensor, numel, setIndex, stack, sum, transpose2d,
 } from './tensor';
 import type { TensorRows } from '../../api';
 import { type LIFParams, currentEncoder, lifBoxStep, lifLayer, lifRecurrentLayer, liLayer } from './neurons';
@@ -215,5 +215,13 @@ export class NorseKernel {
 
   numel(t: Tensor): number {
     return numel(t.shape);
+  }
+
+  sum(t: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+    return sum(t, dim, keepdim);
+  }
+
+  transpose(t: Tensor): Tensor {
+    return transpose2d(t);
   }
 }

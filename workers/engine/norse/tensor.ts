@@ -353,3 +353,41 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
   }
   return out;
 }
+
+/**
+ * The sum of all elements (dim null) or along one dimension (that dimension removed, or kept with
+ * size 1). Accumulated in float64 and rounded once to float32: exact for spike counts and any
+ * integer-valued tensor below 2^24; for other values it may differ from PyTorch in the last bit,
+ * whose float32 summation order is its own.
+ */
+export function sum(t: Tensor, dim: number | null | undefined, keepdim = false): Tensor {
+  // (Python's None arrives as undefined)
+  if (dim === null || dim === undefined) return makeTensor([], Float32Array.of(t.data.reduce((a, b) => a + b, 0)));
+  const rank = t.shape.length;
+  const d = dim < 0 ? dim + rank : dim;
+  if (!Number.isInteger(d) || d < 0 || d >= rank) {
+    throw new NorseError('IndexError', `Dimension out of range (expected to be in range of [${-rank}, ${rank - 1}], but got ${dim})`);
+  }
+  const outer = numel(t.shape.slice(0, d));
+  const size = t.shape[d];
+  const inner = numel(t.shape.slice(d + 1));
+  const acc = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < size; k++) {
+      const base = (o * size + k) * inner;
+      for (let i = 0; i < inner; i++) acc[o * inner + i] += t.data[base + i];
+    }
+  }
+  const shape = keepdim ? t.shape.map((x, k) => (k === d ? 1 : x)) : t.shape.filter((_, k) => k !== d);
+  return makeTensor(shape, Float32Array.from(acc));
+}
+
+/** The transpose of a 1-D or 2-D tensor (PyTorch's t()); a 1-D tensor is its own transpose. */
+export function transpose2d(t: Tensor): Tensor {
+  if (t.shape.length > 2) throw new NorseError('RuntimeError', `t() expects a tensor with <= 2 dimensions, but self is ${t.shape.length}D`);
+  if (t.shape.length < 2) return makeTensor(t.shape.slice(), t.data.slice());
+  const [rows, cols] = t.shape;
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = t.data[r * cols + c];
+  return makeTensor([cols, rows], out);
+}

@@ -137,6 +137,21 @@ class Tensor:
             return self.item()
         return TensorList(call("copyData", self._h), shape)
 
+    # -- reductions and transpose (sum counts spikes: z.sum(), z.sum(0) per neuron) ----------------
+    def sum(self, dim=None, keepdim=False):
+        if isinstance(dim, (tuple, list)):
+            raise not_available("Tensor.sum over several dimensions")
+        return Tensor._wrap(call("sum", self._h, None if dim is None else int(dim), bool(keepdim)))
+
+    def t(self):
+        return Tensor._wrap(call("transpose", self._h))
+
+    @property
+    def T(self):
+        if self.dim() > 2:
+            raise not_available("Tensor.T of a tensor with more than 2 dimensions")
+        return self.t()
+
     def item(self):
         if self.numel() != 1:
             raise RuntimeError(f"a Tensor with {self.numel()} elements cannot be converted to Scalar")
@@ -402,6 +417,10 @@ def _tensor_list(tensors, where):
         if not isinstance(t, Tensor):
             raise TypeError(f"{where}(): argument 'tensors' must be a sequence of Tensors, not {type(t).__name__}")
     return tensors
+
+
+def sum(input, dim=None, keepdim=False):  # noqa: A001 - torch's own name
+    return input.sum(dim, keepdim)
 
 
 def stack(tensors, dim=0):
