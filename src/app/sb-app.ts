@@ -808,6 +808,7 @@ export class SbApp extends LitElement {
     a.download = fileNameFor(this.projectName, 'json');
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    this.notice = { kind: 'info', text: `Saved ${a.download}: Open… brings these blocks back${this.editedCode !== null ? ', with your hand-edited code' : ''}.` };
   }
 
   /** The Norse network as a NIR file; its writer (HDF5 in WebAssembly, ~1 MB) loads only now. */

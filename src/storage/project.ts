@@ -57,7 +57,7 @@ export function parseProject(text: string, knownSimulators: readonly string[]): 
   if (!isObject(data)) return { ok: false, message: 'This file is not a Spikeblocks project: it holds no project object.' };
   if (data.format !== PROJECT_FORMAT) {
     if ('network' in data && 'simulation' in data) {
-      return { ok: false, message: 'This looks like a NEST Desktop project. Spikeblocks cannot open NEST Desktop files yet.' };
+      return { ok: false, message: 'This looks like a NEST Desktop project: open it with Open… and Spikeblocks turns it into blocks.' };
     }
     return { ok: false, message: 'This file is not a Spikeblocks project (it has no "format": "spikeblocks-project" field).' };
   }
