@@ -1,4 +1,5 @@
 import { LitElement, css, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { tickLabel } from './ticks';
 import uPlot from 'uplot';
 // uPlot styles its legend and cursor with a stylesheet; in a shadow root it must be adopted here.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
@@ -142,7 +143,8 @@ export abstract class UplotElement extends LitElement {
     const hooks = { ...spec.options.hooks, draw: [...(spec.options.hooks?.draw ?? []), onDraw] };
     const width = Math.floor(target.clientWidth) || FALLBACK_WIDTH;
     // Room on the right so the last time tick ("1000") is not cut in half at the edge.
-    const padding = spec.options.padding ?? [10, 22, null, null];
+    // right: room for half of the last time label ("1000") even when a scrollbar narrows the panel
+    const padding = spec.options.padding ?? [10, 30, null, null];
     this.chart = new uPlot({ ...spec.options, padding, hooks, width, height: this.chartHeight() }, spec.data, target);
   }
 }
@@ -166,7 +168,7 @@ function highContrastSpec(spec: ChartSpec): ChartSpec {
  * Tick labels as plain numbers ("1000", not "1,000": times and ids are not money), without the
  * float noise of tick arithmetic (0.30000000000000004).
  */
-const plainNumbers: uPlot.Axis.Values = (_u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toFixed(9)))));
+const plainNumbers: uPlot.Axis.Values = (_u, splits) => splits.map(tickLabel);
 
 /** Width reserved for every y axis, so the plot areas of all panels line up under one another. */
 const Y_AXIS_SIZE = 64;
