@@ -506,11 +506,11 @@ export class SbApp extends LitElement {
     if (this.remote || !this.live || !this.engineReady || this.lastRunCode === null || this.editedCode !== null) return;
     if (this.program.problems.some((p) => !p.warning) || this.program.code === this.lastRunCode) return;
     if (this.lastRunStopped) {
-      this.livePaused = 'live runs paused: the last run was stopped — press Run';
+      this.pauseLive('live runs paused: the last run was stopped — press Run');
       return;
     }
     if (this.lastRunMs > LIVE_MAX_RUN_MS) {
-      this.livePaused = `live runs paused: the last run took ${(this.lastRunMs / 1000).toFixed(1)} s — press Run`;
+      this.pauseLive(`live runs paused: the last run took ${(this.lastRunMs / 1000).toFixed(1)} s — press Run`);
       return;
     }
     // A change during a run keeps the time of the first change the next run answers.
@@ -520,6 +520,15 @@ export class SbApp extends LitElement {
       return;
     }
     void this.run();
+  }
+
+  /** The header shows the reason in short; the first time, the footer says it in full (the header
+   * may cut it off on a narrow screen), unless it holds an error the learner must read. */
+  private pauseLive(reason: string): void {
+    if (!this.livePaused && this.notice?.kind !== 'error') {
+      this.notice = { kind: 'info', text: `${reason[0].toUpperCase()}${reason.slice(1)} to run the new blocks.` };
+    }
+    this.livePaused = reason;
   }
 
   private toggleLive(e: Event): void {
