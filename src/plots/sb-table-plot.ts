@@ -1,6 +1,6 @@
 import { html, css, type PropertyDeclarations } from 'lit';
 import type uPlot from 'uplot';
-import { CHART_STYLES, UplotElement, valueAxis, type ChartSpec } from './uplot-element';
+import { CHART_STYLES, FOLDED_TABLE_STYLES, UplotElement, valueAxis, type ChartSpec } from './uplot-element';
 import { formatCell, type ResultTable } from './result-tables';
 import { lineColor } from './colors';
 
@@ -50,49 +50,12 @@ export class SbTablePlot extends UplotElement {
 
   static override styles = [
     ...CHART_STYLES,
+    FOLDED_TABLE_STYLES,
     css`
       .note {
         margin: 0 0 0.25rem;
         font-size: 13px;
         color: #444;
-      }
-      details {
-        margin: 0.25rem 0 0;
-        font-size: 13px;
-      }
-      summary {
-        cursor: pointer;
-        color: #0b4f8a;
-      }
-      summary:focus-visible {
-        outline: 2px solid #0072b2;
-        outline-offset: 2px;
-      }
-      .numbers {
-        max-height: 16rem;
-        overflow: auto;
-        margin-top: 0.25rem;
-      }
-      table {
-        border-collapse: collapse;
-        font-variant-numeric: tabular-nums;
-      }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        padding-bottom: 0.2rem;
-      }
-      th,
-      td {
-        padding: 0.1rem 0.75rem 0.1rem 0.4rem;
-        text-align: right;
-        border-bottom: 1px solid #e3e6ea;
-      }
-      thead th {
-        border-bottom: 1px solid #888;
-      }
-      tbody th {
-        font-weight: 400;
       }
     `,
   ];
