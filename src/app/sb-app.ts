@@ -14,7 +14,7 @@ import { LocalEngine, StoppedByRestart } from '../engine/local-engine';
 import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
-import { inferRecorders } from './infer-recorders';
+import { inferRecorders, recordersOfEditedCode } from './infer-recorders';
 import { readSharedLink, shareProject } from '../share/share-project';
 import { importNestDesktopText } from '../import/nest-desktop';
 import { blockForEditedLine } from './edited-lines';
@@ -661,6 +661,7 @@ export class SbApp extends LitElement {
       // Plots of an earlier run next to this run's error would look like its result.
       this.result = null;
       this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
+      this.lessonPanel?.runFailed(result.error.type === 'KeyboardInterrupt');
       this.showRunError(result, code, edited ? null : program);
       // NEST Server has no call to cancel a program: its worker goes on with the given-up one
       if (backend && (backend.kind === 'nest-server' || backend.kind === 'norse-server') && result.error.type === 'KeyboardInterrupt') {
@@ -668,7 +669,7 @@ export class SbApp extends LitElement {
       }
       return;
     }
-    const shown = plotted(result.response, edited ? null : program);
+    const shown = plotted(result.response, program, edited ? code : null);
     this.result = { code, ...shown, runMs: result.timings.totalMs };
     this.lessonPanel?.checkRun({ response: result.response, recorders: shown.recorders, workspace: this.editor.save() });
     if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
@@ -755,8 +756,8 @@ export class SbApp extends LitElement {
     if (failed(here, 'This browser') || failed(there, remote.label)) return;
     const [l, r] = [(here as PromiseFulfilledResult<RunResult & { ms: number }>).value, (there as PromiseFulfilledResult<RunResult & { ms: number }>).value];
     if (!l.ok || !r.ok) return;
-    const mine = plotted(l.response, edited ? null : program);
-    this.comparison = { code, local: mine.response, remote: plotted(r.response, edited ? null : program).response, recorders: mine.recorders, simTime: mine.simTime, runMs: [l.ms, r.ms] };
+    const mine = plotted(l.response, program, edited ? code : null);
+    this.comparison = { code, local: mine.response, remote: plotted(r.response, program, edited ? code : null).response, recorders: mine.recorders, simTime: mine.simTime, runMs: [l.ms, r.ms] };
     await this.updateComplete;
     document.body.dataset.compareCount = String(Number(document.body.dataset.compareCount ?? 0) + 1);
   }
@@ -886,17 +887,20 @@ type LineMapped = Pick<AnyProgram, 'code' | 'lineBlocks'>;
  * (whole tensors per record block) become recorder events; hand-edited programs (program null)
  * are read from the response alone.
  */
-function plotted(response: unknown, program: AnyProgram | null): { response: unknown; recorders: PlottedRecorder[]; simTime: number | null } {
+/** The response as the plots take it, with its recorders: the blocks' program names them; for
+ * hand-edited code (`editedCode`) they come from the events and the code's own names. */
+function plotted(response: unknown, program: AnyProgram | null, editedCode: string | null): { response: unknown; recorders: PlottedRecorder[]; simTime: number | null } {
   if (isNorseResponse(response)) {
-    const known = program && program.recorders.every((r) => 'keys' in r) ? (program as NorseGeneratedProgram).recorders : [];
+    const known = !editedCode && program && program.recorders.every((r) => 'keys' in r) ? (program as NorseGeneratedProgram).recorders : [];
     const converted = norseToEvents(response, known);
     return { response: converted.response, recorders: converted.recorders, simTime: converted.response.biological_time };
   }
   const nest = program && program.recorders.every((r) => 'model' in r) ? (program as GeneratedProgram) : null;
+  const recorders = editedCode !== null ? recordersOfEditedCode(response, editedCode, nest?.recorders ?? []) : nest ? nest.recorders : inferRecorders(response);
   return {
     response,
-    recorders: nest ? nest.recorders : inferRecorders(response),
-    simTime: simulatedTime(response) ?? nest?.simTime ?? null,
+    recorders,
+    simTime: simulatedTime(response) ?? (editedCode === null ? nest?.simTime : null) ?? null,
   };
 }
 

@@ -48,7 +48,8 @@ function selectLine(textarea: HTMLTextAreaElement, line: number): void {
 export class SbCodePanel extends LitElement {
   static override styles = css`
     :host { display: flex; flex-direction: column; min-height: 0; background: #fbfbfd; border: 1px solid #d7dbe0; border-radius: 6px; }
-    header { display: flex; gap: 6px; align-items: center; padding: 4px 8px; border-bottom: 1px solid #d7dbe0; }
+    /* the buttons wrap under the title in a narrow panel (a lesson open at 1024 px) instead of running off it */
+    header { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 4px 8px; border-bottom: 1px solid #d7dbe0; }
     header h2 { font-size: 0.95rem; margin: 0; flex: 1; font-weight: 600; }
     .badge { font-size: 0.75rem; background: #fff3cd; color: #664d03; padding: 1px 6px; border-radius: 8px; }
     button { font: inherit; font-size: 0.85rem; padding: 3px 10px; border: 1px solid #aeb6bf; background: white; border-radius: 4px; cursor: pointer; min-height: 28px; }

@@ -182,6 +182,14 @@ export class SbLesson extends LitElement {
     return outcome;
   }
 
+  /** A run that stopped with an error or was stopped: the goal is not checked, and an earlier
+   * "goal reached" must not stay on screen as if it were this run's. */
+  runFailed(stopped: boolean): void {
+    if (!this.lesson) return;
+    this.outcome = { passed: false, messages: [stopped ? 'Not checked: the run was stopped. Press Run to check the goal.' : 'Not checked: the run stopped with an error (see the message below the results). Fix it and press Run.'] };
+    document.body.dataset.lessonCheck = 'not-checked';
+  }
+
   private setView(view: View): void {
     const wasOpen = this.view !== 'closed';
     this.view = view;

@@ -24,7 +24,9 @@ export interface CsvFile {
 /** A cell: shortest text that reads back as the same number; text quoted when it must be. */
 function cell(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'inf' : value < 0 ? '-inf' : 'nan';
+  // 12 significant digits: no float noise (364.90000000000003 is 364.9), and still every double
+  // NEST prints and every float32 value (9 digits round-trip) as it was
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : value > 0 ? 'inf' : value < 0 ? '-inf' : 'nan';
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -46,7 +46,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * scratch workspace, before anything on screen is replaced. */
 export function parseProject(text: string, knownSimulators: readonly string[]): ParseResult {
   if (text.length > MAX_PROJECT_BYTES) {
-    return { ok: false, message: `This file is too large for a Spikeblocks project (${(text.length / 1e6).toFixed(1)} MB; projects are far below ${MAX_PROJECT_BYTES / 1e6} MB).` };
+    return { ok: false, message: `This file is too large for a Spikeblocks project (${(text.length / 1e6).toFixed(1)} MB; Spikeblocks opens projects up to ${MAX_PROJECT_BYTES / 1e6} MB, and a class project is a few kB).` };
   }
   let data: unknown;
   try {

@@ -58,3 +58,11 @@ test('a whole run: result tables first, then one file per recorder; commas and q
   const guessed = resultsCsvFiles({ events: response.events }, []);
   assert.deepEqual(guessed.map((f) => f.text.split('\r\n')[0]), ['sender,time (ms)', 'time (ms),V_m (mV) neuron 1']);
 });
+
+test('numbers lose float noise but keep every digit that means something', async () => {
+  const { spikesCsv } = await import('../../src/export/results-csv');
+  const text = spikesCsv({ senders: [1, 2], times: [364.90000000000003, 0.1 + 0.2] } as never);
+  assert.equal(text.split('\r\n').slice(1, 3).join(' | '), '2,0.3 | 1,364.9');
+  // a float32 value written with 12 digits comes back exactly
+  assert.equal(Math.fround(Number(Math.fround(0.7).toPrecision(12))), Math.fround(0.7));
+});
