@@ -14,6 +14,7 @@ import type { ToolboxDef } from '../lessons/format';
 import { checkGoal, type GoalResult, type GoalRun } from '../lessons/goals';
 import { parseMarkdown, type Span } from '../lessons/markdown';
 import { LessonProgress } from '../lessons/progress';
+import { blockTypesIn, blockWords, blocksFromOutside } from '../lessons/allowed-blocks';
 import { browserStorage } from '../storage/autosave';
 
 export interface LessonOpenDetail {
@@ -164,6 +165,12 @@ export class SbLesson extends LitElement {
     if (!lesson) return null;
     if (this.simulator && this.simulator !== lesson.simulator) {
       this.outcome = { passed: false, messages: [`✗ This lesson is about ${lesson.simulator === 'norse' ? 'Norse' : 'NEST'}: open it again to get its blocks back.`] };
+      return this.outcome;
+    }
+    const outside = blocksFromOutside(run.workspace, blockTypesIn([lesson.toolboxDef, lesson.start, lesson.solution]));
+    if (outside.length) {
+      this.outcome = { passed: false, messages: [`✗ This lesson counts only its own blocks: remove ${outside.map((t) => `"${blockWords(t)}"`).join(', ')} (brought in from outside), then Run again.`] };
+      document.body.dataset.lessonCheck = 'failed';
       return this.outcome;
     }
     let outcome: GoalResult;

@@ -116,3 +116,18 @@ for (const id of EXPECTED_ORDER) {
     assert.ok(started.messages.some((m) => m.startsWith('✗')), started.messages.join(' | '));
   });
 }
+
+test('a lesson offers its toolbox\'s, start\'s and solution\'s blocks; a block pasted in from outside is named', async () => {
+  const { blockTypesIn, blocksFromOutside } = await import('../../src/lessons/allowed-blocks');
+  for (const lesson of lessons) {
+    const offered = blockTypesIn([lesson.toolboxDef, lesson.start, lesson.solution]);
+    assert.deepEqual(blocksFromOutside(lesson.start, offered), [], lesson.id);
+    assert.deepEqual(blocksFromOutside(lesson.solution, offered), [], lesson.id);
+  }
+  const one = lessons.find((l) => l.id === 'one-neuron')!;
+  const offered = blockTypesIn([one.toolboxDef, one.start, one.solution]);
+  assert.equal(offered.has('nest_poisson_generator'), false, 'lesson 1 has no Poisson generator');
+  const pasted = structuredClone(one.solution) as { blocks: { blocks: unknown[] } };
+  pasted.blocks.blocks.push({ type: 'nest_poisson_generator', x: 400, y: 0 });
+  assert.deepEqual(blocksFromOutside(pasted, offered), ['nest_poisson_generator']);
+});
