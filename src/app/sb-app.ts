@@ -228,7 +228,8 @@ export class SbApp extends LitElement {
       </header>
       <main @keydown=${this.onKey} class=${this.lessonPanelOpen ? 'with-lesson' : ''}>
         <sb-lesson .simulator=${this.plugin.id} @lesson-open=${this.onLessonOpen} @lesson-close=${this.onLessonClose}
-          @lesson-run=${() => void this.run()} @lesson-panel-change=${(e: CustomEvent<{ open: boolean }>) => (this.lessonPanelOpen = e.detail.open)}></sb-lesson>
+          @lesson-run=${() => void this.run()} @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}
+          @lesson-panel-change=${(e: CustomEvent<{ open: boolean }>) => (this.lessonPanelOpen = e.detail.open)}></sb-lesson>
         <sb-editor .toolbox=${this.lessonToolbox ?? (this.plugin.toolbox as Blockly.utils.toolbox.ToolboxDefinition)} .injectOptions=${this.kiosk?.blocklyOptions ?? null} @workspace-change=${this.onWorkspaceChange}></sb-editor>
         <div class="right">
           <sb-code-panel .code=${this.program.code} .edited=${this.editedCode} .errorLine=${this.errorLine} .projectName=${this.projectName} .language=${this.plugin.id === 'norse' ? 'Norse' : 'PyNEST'} .nir=${this.plugin.id === 'norse'}

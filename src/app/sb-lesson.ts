@@ -111,7 +111,11 @@ export class SbLesson extends LitElement {
     if (!wanted && !location.hash.startsWith('#p=')) wanted = this.progress.openLesson();
     if (!wanted) return;
     await this.ready();
-    if (!this.open(wanted)) this.setView('list');
+    if (this.open(wanted)) return;
+    this.setView('list');
+    this.setAddress(null);
+    const text = `There is no lesson "${wanted.slice(0, 40)}": here are all the lessons.`;
+    this.dispatchEvent(new CustomEvent('notice', { detail: { text }, bubbles: true, composed: true }));
   }
 
   /** Opens a lesson with the learner's blocks in it (or its start). False when there is no such lesson. */

@@ -170,3 +170,12 @@ test('opening an example during a lesson leaves the lesson; the lesson keeps its
   assert.equal(await amplitude(page), 420, 'the lesson\'s blocks were not touched by the example');
   assert.deepEqual(pageErrors, []);
 });
+
+test('a lesson address that names no lesson says so, shows the list and leaves the address', async () => {
+  await page.goto(`${server.url}?lesson=no-such-lesson`);
+  await page.waitForFunction(() => document.body.dataset.editorReady === '1');
+  await page.waitForFunction(() => /There is no lesson "no-such-lesson"/.test(document.querySelector('sb-app')!.shadowRoot!.querySelector('footer')!.textContent ?? ''), null, { timeout: 10_000 });
+  assert.equal(await page.locator('.lesson-item[data-id="one-neuron"]').isVisible(), true, 'the list of lessons');
+  assert.equal(new URL(page.url()).searchParams.get('lesson'), null);
+  assert.deepEqual(pageErrors, []);
+});
