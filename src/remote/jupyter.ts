@@ -280,13 +280,17 @@ export class JupyterClient implements Backend {
     }, STOP_GRACE_MS);
   }
 
-  /** Shuts the kernel down (the app calls this on pagehide). */
+  /** Shuts the kernel down (the app calls this on pagehide). The shutdown request of a running
+   * kernel leaves in this very call, before any await: a page that is being left (or frozen into
+   * the back/forward cache, as pages a service worker controls can be) may run nothing later. */
   async dispose(): Promise<void> {
     this.disposed = true;
     this.active?.fail('stopped');
-    const kernel = this.kernel ?? (this.starting ? await this.starting.catch(() => null) : null);
+    const kernel = this.kernel;
     this.kernel = null;
-    await Promise.all([...this.shutdowns, kernel ? this.shutdownKernel(kernel) : undefined]);
+    const now = kernel ? this.shutdownKernel(kernel) : undefined;
+    const started = !kernel && this.starting ? await this.starting.catch(() => null) : null;
+    await Promise.all([...this.shutdowns, now, started ? this.shutdownKernel(started) : undefined]);
   }
 
   // ---- the kernel ----
@@ -386,12 +390,13 @@ export class JupyterClient implements Backend {
   }
 
   private async shutdownKernel(kernel: Kernel.IKernelConnection): Promise<void> {
-    const { settings } = await this.connection();
-    const url = `${settings.baseUrl}api/kernels/${encodeURIComponent(kernel.id)}`;
+    // the same address the connection settings use (`${this.base}/`), built without waiting for them
+    const url = `${this.base}/api/kernels/${encodeURIComponent(kernel.id)}`;
+    // A plain fetch with keepalive, not KernelAPI.shutdownKernel, started synchronously: on
+    // pagehide the browser still sends a keepalive request after the page is gone.
+    const request = fetch(this.withToken(url), { method: 'DELETE', keepalive: true, signal: AbortSignal.timeout(this.timeoutMs) });
     try {
-      // A plain fetch with keepalive, not KernelAPI.shutdownKernel: on pagehide the browser still
-      // sends a keepalive request after the page is gone.
-      await fetch(this.withToken(url), { method: 'DELETE', keepalive: true, signal: AbortSignal.timeout(this.timeoutMs) });
+      await request;
     } catch {
       // the server is gone: so is its kernel
     } finally {

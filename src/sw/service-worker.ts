@@ -32,7 +32,26 @@ const PRECACHED = new Set(PRECACHE.files.map((f) => new URL(f, scope).href));
 /** The app's own page, with or without a file name (query strings such as ?kiosk=1 aside). */
 const APP_PAGES = new Set([scope.href, INDEX_URL]);
 
+/** The Service Worker Static Routing API (Chromium 123+): not in TypeScript's DOM types yet. */
+interface RouterRule {
+  condition: { urlPattern?: string; requestMethod?: string };
+  source: 'network' | 'fetch-event';
+}
+
 sw.addEventListener('install', (event) => {
+  // Only the app's own GET requests ever come to this worker; everything else goes straight to the
+  // network without a fetch event at all. A server's requests (a Jupyter kernel's shutdown with
+  // keepalive when the learner leaves, NEST Server's /exec) then do not depend on this worker being
+  // awake while the page goes away — with the worker in their way that shutdown was lost.
+  const routes = event as ExtendableEvent & { addRoutes?: (rules: RouterRule[]) => Promise<void> };
+  if (routes.addRoutes) {
+    event.waitUntil(
+      routes.addRoutes([
+        { condition: { urlPattern: `${scope.origin}/*`, requestMethod: 'GET' }, source: 'fetch-event' },
+        { condition: { urlPattern: '*://*/*' }, source: 'network' },
+      ]).catch(() => undefined), // an older browser: the fetch handler below passes them on itself
+    );
+  }
   event.waitUntil(precache());
 });
 

@@ -65,6 +65,8 @@ test('first lesson: from opening the app to the goal met, counting clicks and ke
   // 1. "Lessons" in the header
   await page.locator('#lessons').click();
   clicks.push('Lessons');
+  // the lessons load on first use (their own chunk): the list comes when they are in
+  await page.locator('.lesson-item[data-id="one-neuron"]').waitFor({ timeout: 30_000 });
   assert.match(await lessonText(page), /0 of 13 done/);
   // 2. the first lesson in the list
   await page.locator('.lesson-item[data-id="one-neuron"]').click();
