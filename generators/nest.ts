@@ -22,7 +22,7 @@
  * pyString, numbers must be finite, dropdown values must be among their options.
  */
 import * as Blockly from 'blockly';
-import { ProgramLines, takeDefinitions } from './program-lines';
+import { ProgramLines, stacksCode, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
 import { CREATORS, CURRENT_GENERATORS } from '../blocks/nest/catalog';
 import { NODE_VARIABLE_TYPE, numberLiteralTypes } from '../blocks/nest/common';
@@ -651,11 +651,7 @@ function recorderSources(p: Program): void {
   }
 }
 
-/** Said on the first block of every top-level stack after the first that holds NEST blocks:
- * such a stack still runs (stacks run in top-to-bottom screen order), but the order is easy to
- * get wrong by moving a stack. */
-export const DETACHED_STACK =
-  'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+export { DETACHED_STACK } from './program-lines';
 
 function hasNestBlock(top: Blockly.Block): boolean {
   return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('nest_'));
@@ -666,19 +662,9 @@ export function generateNest(workspace: Blockly.Workspace): GeneratedProgram {
   const gen = makeGenerator(p);
   gen.init(workspace);
 
-  let body = '';
-  const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection); // a loose value block does nothing
-  stacks.slice(1).forEach((top) => {
-    if (hasNestBlock(top)) p.problems.push({ blockId: top.id, message: DETACHED_STACK, warning: true });
-  });
-  for (const top of stacks) {
-    try {
-      const code = gen.blockToCode(top);
-      if (typeof code === 'string') body += code;
-    } catch (e) {
-      p.problem(top, `This block cannot be turned into Python: ${(e as Error).message}`);
-    }
-  }
+  const body = stacksCode(workspace, gen, hasNestBlock, (blockId, message, warning) =>
+    p.problems.push(warning ? { blockId, message, warning } : { blockId, message }),
+  );
 
   // Blockly declares every variable (`x = None`); NEST nodes are assigned by their blocks, so
   // only the learner's own variables keep a declaration.

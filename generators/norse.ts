@@ -31,7 +31,7 @@
  * from them (z_lif1, s_lif1 …) through the same database, numbers must be finite, lists are parsed.
  */
 import * as Blockly from 'blockly';
-import { ProgramLines, takeDefinitions } from './program-lines';
+import { ProgramLines, stacksCode, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
 import {
   DEFAULT_DT,
@@ -715,9 +715,7 @@ function makeGenerator(p: Program): Gen {
   return gen;
 }
 
-/** Said on the first block of every top-level stack after the first that holds Norse blocks. */
-export const DETACHED_STACK =
-  'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+export { DETACHED_STACK } from './program-lines';
 
 function hasNorseBlock(top: Blockly.Block): boolean {
   return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('norse_'));
@@ -739,19 +737,9 @@ export function generateNorse(workspace: Blockly.Workspace): NorseGeneratedProgr
   const gen = makeGenerator(p);
   gen.init(workspace);
 
-  let body = '';
-  const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection);
-  stacks.slice(1).forEach((top) => {
-    if (hasNorseBlock(top)) p.problems.push({ blockId: top.id, message: DETACHED_STACK, warning: true });
-  });
-  for (const top of stacks) {
-    try {
-      const code = gen.blockToCode(top);
-      if (typeof code === 'string') body += code;
-    } catch (e) {
-      p.problem(top, `This block cannot be turned into Python: ${(e as Error).message}`);
-    }
-  }
+  const body = stacksCode(workspace, gen, hasNorseBlock, (blockId, message, warning) =>
+    p.problems.push(warning ? { blockId, message, warning } : { blockId, message }),
+  );
 
   // Blockly declares every variable (`x = None`); Norse parts are assigned by their blocks.
   const partNames = new Set(workspace.getVariableMap().getVariablesOfType(NORSE_VARIABLE_TYPE).map((v) => gen.getVariableName(v.getId())));

@@ -4,6 +4,7 @@
  * dropped where a block assigns the name itself), and put the program together line by line with
  * the block behind each line, so an error at a line lands on its block.
  */
+import type * as Blockly from 'blockly';
 import type { PythonGenerator } from 'blockly/python';
 
 type WithDefinitions = { definitions_: Record<string, string> };
@@ -57,4 +58,37 @@ export class ProgramLines {
   get code(): string {
     return this.lines.join('\n') + '\n';
   }
+}
+
+/** Said on the first block of every top-level stack after the first that holds the plugin's blocks:
+ * such a stack still runs (stacks run in top-to-bottom screen order), but the order is easy to get
+ * wrong by moving a stack. */
+export const DETACHED_STACK =
+  'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+
+/**
+ * The code of every top-level statement stack, top to bottom (a loose value block does nothing);
+ * a later stack with the plugin's blocks gets the detached-stack warning, and a block Blockly cannot
+ * turn into Python a problem of its own, through `problem`.
+ */
+export function stacksCode(
+  workspace: Blockly.Workspace,
+  gen: PythonGenerator,
+  ownBlocks: (top: Blockly.Block) => boolean,
+  problem: (blockId: string, message: string, warning?: true) => void,
+): string {
+  let body = '';
+  const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection);
+  stacks.slice(1).forEach((top) => {
+    if (ownBlocks(top)) problem(top.id, DETACHED_STACK, true);
+  });
+  for (const top of stacks) {
+    try {
+      const code = gen.blockToCode(top);
+      if (typeof code === 'string') body += code;
+    } catch (e) {
+      problem(top.id, `This block cannot be turned into Python: ${(e as Error).message}`);
+    }
+  }
+  return body;
 }
