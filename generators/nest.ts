@@ -24,6 +24,7 @@
 import * as Blockly from 'blockly';
 import { ProgramLines, stacksCode, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
+import { t } from '../src/i18n';
 import { CREATORS, CURRENT_GENERATORS } from '../blocks/nest/catalog';
 import { NODE_VARIABLE_TYPE, numberLiteralTypes } from '../blocks/nest/common';
 import { RANDOM_RULES, RULE_NUMBERS, RULES } from '../blocks/nest/connections';
@@ -124,7 +125,7 @@ function numberArg(block: Blockly.Block, input: string, gen: Gen, p: Program, in
   if (LITERAL_TYPES.has(target.type)) {
     const v = Number(target.getFieldValue('NUM'));
     if (!Number.isFinite(v)) {
-      p.problem(block, `${input} must be a finite number, not ${v}.`);
+      p.problem(block, t('generators.notFinite', { input, value: String(v) }));
       return { code: pyNonFinite(v), value: null };
     }
     const code = int ? (pyInt(v) ?? pyFloat(v)!) : pyFloat(v)!;
@@ -154,7 +155,7 @@ function creatorModel(block: Blockly.Block, p: Program): string | null {
   if (fixed) return fixed;
   const m = block.getFieldValue('MODEL');
   if (typeof m === 'string' && NEURON_MODELS.includes(m)) return m;
-  p.problem(block, `Unknown neuron model ${JSON.stringify(m)}.`);
+  p.problem(block, t('generators.nest.unknownModel', { model: JSON.stringify(m) }));
   return null;
 }
 
@@ -188,12 +189,12 @@ function collectParams(
   for (let c = block.getInputTargetBlock('PARAMS'); c; c = c.getNextBlock()) {
     if (!c.isEnabled()) continue;
     if (c.type !== 'nest_param') {
-      p.problem(c, 'Only "set … to …" parameter blocks belong under "more parameters".');
+      p.problem(c, t('generators.nest.onlyParamBlocks'));
       continue;
     }
     const param = c.getFieldValue('PARAM');
     if (typeof param !== 'string' || !PARAM_NAMES.has(param) || !(param in info.params)) {
-      p.problem(c, `${model} has no parameter ${JSON.stringify(param)}.`);
+      p.problem(c, t('generators.nest.noSuchParam', { model, param: JSON.stringify(param) }));
       continue;
     }
     put(param, numberArg(c, 'VALUE', gen, p));
@@ -210,7 +211,7 @@ function createLine(name: string, model: string, n: string, params: [string, str
 function addNode(block: Blockly.Block, node: NodeInfo, p: Program): void {
   const before = p.nodes.get(node.name);
   if (before && before.blockId !== block.id) {
-    p.problem(block, `Two blocks create ${displayName(block, 'NAME')}: give this one another name.`);
+    p.problem(block, t('generators.nest.twoCreators', { name: displayName(block, 'NAME') }));
   }
   p.nodes.set(node.name, node);
 }
@@ -225,7 +226,7 @@ function creator(
   const name = nodeName(block, 'NAME', gen);
   const model = creatorModel(block, p);
   if (!name || !model) {
-    if (!name) p.problem(block, 'This block needs a name.');
+    if (!name) p.problem(block, t('generators.needsName'));
     return '';
   }
   let size: number | null = 1;
@@ -235,7 +236,7 @@ function creator(
     n = nArg.code;
     size = nArg.value;
     if (size !== null && !(Number.isInteger(size) && size >= 1)) {
-      p.problem(block, `BadParameterValue: the number of neurons must be a whole number of at least 1, not ${size}.`);
+      p.problem(block, t('generators.nest.populationSize', { size }));
       size = null;
     }
   }
@@ -259,7 +260,7 @@ function pyList(xs: number[]): string {
 
 /** The first few tokens that were not understood, shortened, for a problem message. */
 function quoted(bad: string[]): string {
-  return bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ');
+  return bad.slice(0, 3).map((s) => JSON.stringify(s.slice(0, 20))).join(', ');
 }
 
 function recorder(block: Blockly.Block, gen: Gen, p: Program, model: RecorderInfo['model']): string {
@@ -317,7 +318,7 @@ function ruleSpec(block: Blockly.Block, rule: string, src: NodeInfo | undefined,
   if (v === null) return entries; // an expression: NEST checks it when the program runs
   const bad = (message: string) => p.problem(block, message);
   if (number.integer && !Number.isInteger(v)) {
-    bad(`TypeMismatch: Expected datatype: Failed to cast '${number.key}' from double to type long (${number.key} must be a whole number).`);
+    bad(t('generators.nest.wholeNumber', { nest: `TypeMismatch: Expected datatype: Failed to cast '${number.key}' from double to type long`, key: number.key }));
     return entries;
   }
   const srcSize = src?.size ?? null;
@@ -343,35 +344,42 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   const source = nodeName(block, 'SOURCE', gen);
   const target = nodeName(block, 'TARGET', gen);
   if (!source || !target) {
-    p.problem(block, 'Choose what to connect: a source and a target.');
+    p.problem(block, t('generators.nest.chooseConnection'));
     return '';
   }
   const src = p.nodes.get(source);
   const tgt = p.nodes.get(target);
   for (const [node, field] of [[src, 'SOURCE'], [tgt, 'TARGET']] as const) {
-    if (!node) p.problem(block, `Nothing creates ${displayName(block, field)} before this block: add a block that creates it above.`);
+    if (!node) p.problem(block, t('generators.nest.nothingCreates', { name: displayName(block, field) }));
   }
   const rule = block.getFieldValue('RULE');
   if (typeof rule !== 'string' || !RULE_NAMES.has(rule)) {
-    p.problem(block, `Unknown connection rule ${JSON.stringify(rule)}.`);
+    p.problem(block, t('generators.nest.unknownRule', { rule: JSON.stringify(rule) }));
     return '';
   }
   if (tgt && (tgt.model === 'voltmeter' || tgt.model === 'multimeter')) {
-    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support spike input. ' +
-      `(Connect the ${tgt.model} to the neurons: ${displayName(block, 'TARGET')} → ${displayName(block, 'SOURCE')}.)`);
+    p.problem(block, t('generators.nest.recorderToNeurons', {
+      nest: 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support spike input.',
+      model: tgt.model, target: displayName(block, 'TARGET'), source: displayName(block, 'SOURCE'),
+    }));
   }
   if (src && src.model === 'spike_recorder') {
-    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: Source node does not send output. ' +
-      `(Connect the neurons to the spike recorder: ${displayName(block, 'TARGET')} → ${displayName(block, 'SOURCE')}.)`);
+    p.problem(block, t('generators.nest.neuronsToSpikeRecorder', {
+      nest: 'IllegalConnection: Creation of connection is not possible because: Source node does not send output.',
+      target: displayName(block, 'TARGET'), source: displayName(block, 'SOURCE'),
+    }));
   }
   if (src && tgt && CURRENT_GENERATORS.has(src.model) && tgt.model === 'parrot_neuron') {
-    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support current input. ' +
-      '(A parrot_neuron only repeats the spikes it gets: connect spikes to it, e.g. from Poisson spikes.)');
+    p.problem(block, t('generators.nest.parrotCurrent', {
+      nest: 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support current input.',
+    }));
   }
   if (src && tgt && (src.model === 'voltmeter' || src.model === 'multimeter') && NEST_MODELS[tgt.model]?.kind === 'neuron' &&
       !(NEST_MODELS[tgt.model].recordables ?? []).length) {
-    p.problem(block, 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support data logging requests. ' +
-      `(A ${tgt.model} has no membrane potential to record; record its spikes with a spike recorder.)`);
+    p.problem(block, t('generators.nest.nothingToRecord', {
+      nest: 'IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support data logging requests.',
+      model: tgt.model,
+    }));
   }
   if (rule === 'one_to_one' && src?.size != null && tgt?.size != null && src.size !== tgt.size) {
     p.problem(block, 'DimensionMismatch: Source and Target population must be of the same size.');
@@ -385,7 +393,7 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
   if (!recorderLink) {
     const synapse = block.getFieldValue('SYNAPSE') ?? DEFAULT_SYNAPSE;
     if (typeof synapse !== 'string' || !SYNAPSE_NAMES.has(synapse)) {
-      p.problem(block, `Unknown synapse model ${JSON.stringify(synapse)}.`);
+      p.problem(block, t('generators.nest.unknownSynapse', { synapse: JSON.stringify(synapse) }));
       return '';
     }
     const stdp = synapse === 'stdp_synapse';
@@ -417,8 +425,9 @@ function connect(block: Blockly.Block, gen: Gen, p: Program): string {
  * sends: spikes, a current, or a noise current). */
 function stdpFromGenerator(model: string): string {
   const input = model === 'noise_generator' ? 'DS current' : CURRENT_GENERATORS.has(model) ? 'current' : 'spike';
-  return `IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support ${input} input. ` +
-    '(STDP learns between neurons: connect the stimulus with a static synapse, e.g. to a parrot_neuron population, and that population with STDP.)';
+  return t('generators.nest.stdpFromStimulus', {
+    nest: `IllegalConnection: Creation of connection is not possible because: The target node or synapse model does not support ${input} input.`,
+  });
 }
 
 function kernel(block: Blockly.Block, gen: Gen, p: Program): string {
@@ -441,40 +450,40 @@ function kernel(block: Blockly.Block, gen: Gen, p: Program): string {
 }
 
 function simulate(block: Blockly.Block, gen: Gen, p: Program): string {
-  const t = numberArg(block, 'TIME', gen, p);
-  if (!t) {
-    p.problem(block, 'simulate needs a time in ms.');
+  const time = numberArg(block, 'TIME', gen, p);
+  if (!time) {
+    p.problem(block, t('generators.nest.simulateNeedsTime'));
     return '';
   }
-  if (t.value !== null) {
-    if (t.value < 0) p.problem(block, 'BadParameter: The simulation time cannot be negative.');
-    else if (p.resolution !== null && !isOnGrid(t.value, p.resolution)) {
+  if (time.value !== null) {
+    if (time.value < 0) p.problem(block, 'BadParameter: The simulation time cannot be negative.');
+    else if (p.resolution !== null && !isOnGrid(time.value, p.resolution)) {
       p.problem(block, 'BadParameter: The simulation time must be a multiple of the simulation resolution.');
     }
   }
   // The total is known only when every simulate block runs exactly once.
-  if (t.value === null || block.getSurroundParent() !== null || p.simTime === null) p.simTime = null;
-  else p.simTime += t.value;
-  return `nest.Simulate(${t.code})\n`;
+  if (time.value === null || block.getSurroundParent() !== null || p.simTime === null) p.simTime = null;
+  else p.simTime += time.value;
+  return `nest.Simulate(${time.code})\n`;
 }
 
 function setParam(block: Blockly.Block, gen: Gen, p: Program): string {
   const target = nodeName(block, 'TARGET', gen);
   const param = block.getFieldValue('PARAM');
   if (!target) {
-    p.problem(block, 'Choose which node to change.');
+    p.problem(block, t('generators.nest.chooseNode'));
     return '';
   }
   if (typeof param !== 'string' || !PARAM_NAMES.has(param) || !isPlainIdentifier(param)) {
-    p.problem(block, `Unknown parameter ${JSON.stringify(param)}.`);
+    p.problem(block, t('generators.nest.unknownParam', { param: JSON.stringify(param) }));
     return '';
   }
   const node = p.nodes.get(target);
-  if (!node) p.problem(block, `Nothing creates ${displayName(block, 'TARGET')} before this block: add a block that creates it above.`);
-  else if (!(param in NEST_MODELS[node.model].params)) p.problem(block, `${node.model} has no parameter ${JSON.stringify(param)}.`);
+  if (!node) p.problem(block, t('generators.nest.nothingCreates', { name: displayName(block, 'TARGET') }));
+  else if (!(param in NEST_MODELS[node.model].params)) p.problem(block, t('generators.nest.noSuchParam', { model: node.model, param: JSON.stringify(param) }));
   const value = numberArg(block, 'VALUE', gen, p);
   if (!value) {
-    p.problem(block, 'Give the new value.');
+    p.problem(block, t('generators.nest.giveValue'));
     return '';
   }
   if (node && value.value !== null && param in NEST_MODELS[node.model].params) {
@@ -487,12 +496,12 @@ function setParam(block: Blockly.Block, gen: Gen, p: Program): string {
 function spikeCount(block: Blockly.Block, gen: Gen, p: Program): [string, Order] {
   const name = nodeName(block, 'RECORDER', gen);
   if (!name) {
-    p.problem(block, 'Choose the spike recorder to count.');
+    p.problem(block, t('generators.nest.chooseRecorder'));
     return ['0', Order.ATOMIC];
   }
   const node = p.nodes.get(name);
-  if (!node) p.problem(block, `Nothing creates ${displayName(block, 'RECORDER')} before this block: add a block that creates it above.`);
-  else if (node.model !== 'spike_recorder') p.problem(block, `${displayName(block, 'RECORDER')} is a ${node.model}: only a spike_recorder counts spikes.`);
+  if (!node) p.problem(block, t('generators.nest.nothingCreates', { name: displayName(block, 'RECORDER') }));
+  else if (node.model !== 'spike_recorder') p.problem(block, t('generators.nest.onlySpikeRecorderCounts', { name: displayName(block, 'RECORDER'), model: node.model }));
   return [`${name}.n_events`, Order.MEMBER];
 }
 
@@ -502,10 +511,10 @@ function recordResult(block: Blockly.Block, gen: Gen, p: Program): string {
   const x = numberArg(block, 'X', gen, p);
   const y = numberArg(block, 'Y', gen, p);
   if (!x || !y) {
-    p.problem(block, 'Give both numbers of the point: x and y.');
+    p.problem(block, t('generators.nest.givePoint'));
     return '';
   }
-  if (table.trim() === '') p.problem(block, 'Give the result table a name.');
+  if (table.trim() === '') p.problem(block, t('generators.nest.nameTable'));
   p.usesResults = true;
   return `results.setdefault(${pyString(table)}, []).append([${x.code}, ${y.code}])\n`;
 }
@@ -514,16 +523,15 @@ function recordResult(block: Blockly.Block, gen: Gen, p: Program): string {
 function randomPlaceProblem(block: Blockly.Block, gen: Gen, p: Program): string | null {
   const parent = block.getParent();
   const input = parent?.getInputWithBlock(block);
-  const here = 'A random value goes only into a neuron parameter, or the weight or delay of a connection';
-  if (!parent || !input || !(input.connection?.getCheck() ?? []).includes(RANDOM_TYPE)) return `${here}.`;
+  if (!parent || !input || !(input.connection?.getCheck() ?? []).includes(RANDOM_TYPE)) return t('generators.nest.randomPlace');
   if (parent.type === 'nest_param') {
     const enclosing = enclosingModel(parent);
-    if (enclosing && NEST_MODELS[enclosing.model].kind !== 'neuron') return `${here}, not into a parameter of ${enclosing.model}.`;
+    if (enclosing && NEST_MODELS[enclosing.model].kind !== 'neuron') return t('generators.nest.randomPlaceNot', { model: enclosing.model });
   }
   if (parent.type === 'nest_set') {
     const target = nodeName(parent, 'TARGET', gen);
     const node = target ? p.nodes.get(target) : undefined;
-    if (node && NEST_MODELS[node.model].kind !== 'neuron') return `${here}, not into a parameter of ${node.model}.`;
+    if (node && NEST_MODELS[node.model].kind !== 'neuron') return t('generators.nest.randomPlaceNot', { model: node.model });
   }
   return null;
 }
@@ -548,7 +556,7 @@ function randomValue(block: Blockly.Block, kind: RandomKind, gen: Gen, p: Progra
     const parent = block.getParent();
     if (kind.fn === 'uniform' && parent?.type === 'nest_connect' && parent.getInputWithBlock(block)?.name === 'DELAY' && p.resolution !== null) {
       const err = checkDelay(literals.min, p.resolution);
-      if (err) p.problem(block, `${err.nestName}: ${err.message} (every connection draws its own delay from min to max: raise min.)`);
+      if (err) p.problem(block, t('generators.nest.randomDelay', { nest: `${err.nestName}: ${err.message}` }));
     }
   }
   return [`nest.random.${kind.fn}(${args.map(([k, v]) => `${k}=${v}`).join(', ')})`, Order.FUNCTION_CALL];
@@ -587,7 +595,7 @@ function makeGenerator(p: Program): Gen {
   f.nest_spike_generator = (b) =>
     creator(b, gen, p, [], (_model, entries, literals) => {
       const { times, bad } = parseSpikeTimes(b.getFieldValue('TIMES') ?? '');
-      if (bad.length) p.problem(b, `Spike times must be numbers in ms separated by commas; not understood: ${bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ')}.`);
+      if (bad.length) p.problem(b, t('generators.nest.spikeTimes', { bad: quoted(bad) }));
       if (times.length) {
         literals.spike_times = times;
         const rest = [...entries];
@@ -602,9 +610,8 @@ function makeGenerator(p: Program): Gen {
     creator(b, gen, p, [], (_model, entries, literals) => {
       const times = parseSpikeTimes(b.getFieldValue('TIMES') ?? '');
       const values = parseSpikeTimes(b.getFieldValue('VALUES') ?? '');
-      for (const [what, unit, r] of [['times', 'ms', times], ['values', 'pA', values]] as const) {
-        if (r.bad.length) p.problem(b, `Step ${what} must be numbers in ${unit} separated by commas; not understood: ${quoted(r.bad)}.`);
-      }
+      if (times.bad.length) p.problem(b, t('generators.nest.stepTimes', { bad: quoted(times.bad) }));
+      if (values.bad.length) p.problem(b, t('generators.nest.stepValues', { bad: quoted(values.bad) }));
       if (times.bad.length || values.bad.length) return;
       // both lists or neither: NEST rejects one without the other (checkParams says so)
       if (times.times.length || values.times.length) {
@@ -630,7 +637,7 @@ function makeGenerator(p: Program): Gen {
   f.nest_param = (b) => {
     // Reached only when the block is not under a neuron or stimulus ("more parameters" reads its
     // own parameter blocks directly).
-    p.problem(b, 'Put this parameter block under "more parameters" of a neuron or stimulus block.');
+    p.problem(b, t('generators.nest.paramOutside'));
     return '';
   };
   for (const type of LITERAL_TYPES) f[type] = numberLiteral;
@@ -651,7 +658,7 @@ function recorderSources(p: Program): void {
   }
 }
 
-export { DETACHED_STACK } from './program-lines';
+export { detachedStackMessage } from './program-lines';
 
 function hasNestBlock(top: Blockly.Block): boolean {
   return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('nest_'));

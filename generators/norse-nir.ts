@@ -29,6 +29,7 @@ import * as Blockly from 'blockly';
 import { DEFAULT_DT, NORSE_LITERAL_TYPES, PARAM_CLASSES, type ParamClass } from '../blocks/norse/common';
 import { generateNorse, type Problem } from './norse';
 import { parseNumbers } from './python-text';
+import { t, type TextKey } from '../src/i18n';
 
 /** A dense array: `data` in row-major order, `shape` its dimensions. */
 export interface NirArray {
@@ -76,14 +77,14 @@ function label(block: Blockly.Block, field = 'NAME'): string {
 function literal(block: Blockly.Block, input: string, what: string, fallback?: number): number {
   const target = block.getInputTargetBlock(input);
   if (!target) {
-    if (fallback === undefined) throw new Refusal(block, `Give the ${what}: NIR needs every number.`);
+    if (fallback === undefined) throw new Refusal(block, t('generators.nir.give', { what }));
     return fallback;
   }
   if (!NORSE_LITERAL_TYPES.has(target.type)) {
-    throw new Refusal(block, `The ${what} is computed by blocks; NIR needs the number itself. Put a plain number there to export.`);
+    throw new Refusal(block, t('generators.nir.computed', { what }));
   }
   const v = Number(target.getFieldValue('NUM'));
-  if (!Number.isFinite(v)) throw new Refusal(block, `The ${what} must be a finite number to export, not ${v}.`);
+  if (!Number.isFinite(v)) throw new Refusal(block, t('generators.nir.notFinite', { what, value: String(v) }));
   return v;
 }
 
@@ -100,7 +101,8 @@ type Feed =
   | { from: 'source'; name: string; blockId: string; what: string; N: number; upstream: string[] }
   | { from: 'node'; node: string; N: number };
 
-// A source's "what" says in words which block the network's input stands for.
+// A source's "what" says in words which block the network's input stands for (in the file's
+// metadata, English like the rest of the file; problems say it in the learner's language).
 const SOURCE_WORDS: Record<string, string> = {
   norse_constant: 'constant input',
   norse_rand: 'random input (uniform)',
@@ -114,13 +116,19 @@ const SOURCE_WORDS: Record<string, string> = {
 };
 const ENCODER_TYPES = new Set(['norse_poisson_encoder', 'norse_constant_current_encoder', 'norse_spike_latency_encoder']);
 
+/** What a source block is, in the learner's words (for problems). */
+function sourceWords(type: string): string {
+  const key = `generators.nir.source.${type in SOURCE_WORDS ? type : 'norse_values'}`;
+  return t(key as TextKey);
+}
+
 class Builder {
   readonly nodes: Record<string, NirNode> = {};
   readonly edges: [string, string][] = [];
   /** variable id → what it stands for */
   readonly parts = new Map<string, Feed | { from: 'vector'; N: number; blockId: string }>();
   /** every input and encoder block, in order, with its name */
-  readonly sourceBlocks: { blockId: string; name: string; what: string }[] = [];
+  readonly sourceBlocks: { blockId: string; name: string; what: string; type: string }[] = [];
   readonly sources = new Map<string, Extract<Feed, { from: 'source' }>>();
   /** nodes whose output something takes in */
   readonly used = new Set<string>();
@@ -141,9 +149,9 @@ class Builder {
   feedOf(block: Blockly.Block, field = 'INPUT'): Feed {
     const id = block.getFieldValue(field);
     const part = id ? this.parts.get(id) : undefined;
-    if (!part) throw new Refusal(block, `Nothing makes ${label(block, field)} above this block, so there is nothing to export it from.`);
+    if (!part) throw new Refusal(block, t('generators.nir.nothingToExport', { name: label(block, field) }));
     if (part.from === 'vector') {
-      throw new Refusal(block, `${label(block, field)} has no time steps: feed it through an encoder first.`);
+      throw new Refusal(block, t('generators.nir.noTimeSteps', { name: label(block, field) }));
     }
     return part;
   }
@@ -236,13 +244,13 @@ export function linear(inSize: number, outSize: number, w: number): NirNode {
 // ---- blocks → nodes ------------------------------------------------------------------------------
 
 function checkIn(block: Blockly.Block, feed: Feed, inSize: number, what: string): void {
-  if (feed.N !== inSize) throw new Refusal(block, `${what} expects ${inSize} inputs per step but gets ${feed.N}.`);
+  if (feed.N !== inSize) throw new Refusal(block, t('generators.nir.inputs', { what, expected: inSize, N: feed.N }));
 }
 
 function sourceBlock(block: Blockly.Block, b: Builder): void {
   const id = block.getFieldValue('NAME');
   const what = SOURCE_WORDS[block.type] ?? 'one value per neuron';
-  b.sourceBlocks.push({ blockId: block.id, name: label(block), what });
+  b.sourceBlocks.push({ blockId: block.id, name: label(block), what, type: block.type });
   if (block.type === 'norse_values') {
     b.parts.set(id, { from: 'vector', N: parseNumbers(block.getFieldValue('VALUES') ?? '').values.length, blockId: block.id });
     return;
@@ -257,28 +265,27 @@ function sourceBlock(block: Blockly.Block, b: Builder): void {
   if (ENCODER_TYPES.has(block.type)) {
     const inputId = block.getFieldValue('INPUT');
     const input = inputId ? b.parts.get(inputId) : undefined;
-    if (!input) throw new Refusal(block, `Nothing makes ${label(block, 'INPUT')} above this block.`);
+    if (!input) throw new Refusal(block, t('generators.nir.nothingMakes', { name: label(block, 'INPUT') }));
     take(input);
     N = input.N;
   } else if (block.type === 'norse_add') {
     const parts = ['A', 'B'].map((f) => b.parts.get(block.getFieldValue(f)));
     const layer = ['A', 'B'].find((f, k) => parts[k]?.from === 'node');
     if (layer) {
-      throw new Refusal(block, `${label(block)} adds ${label(block, layer)}, the output of a layer, to something else: NIR has no node for ` +
-        'adding an input inside the network. Feed the layers from inputs only to export.');
+      throw new Refusal(block, t('generators.nir.addsLayer', { name: label(block), layer: label(block, layer) }));
     }
     parts.forEach(take);
     const shaped = parts.find((p) => p && p.from !== 'vector') ?? parts[0];
-    if (!shaped) throw new Refusal(block, 'Nothing makes what this block adds above it.');
+    if (!shaped) throw new Refusal(block, t('generators.nir.nothingAdded'));
     N = shaped.N;
   } else {
-    N = literal(block, 'NEURONS', 'number of neurons');
+    N = literal(block, 'NEURONS', t('generators.nir.label.neurons'));
   }
   b.parts.set(id, { from: 'source', name: label(block), blockId: block.id, what, N, upstream });
 }
 
 function scaleOf(block: Blockly.Block): number {
-  return block.getInput('SCALE') ? literal(block, 'SCALE', 'input factor', 1) : 1;
+  return block.getInput('SCALE') ? literal(block, 'SCALE', t('generators.nir.label.scale'), 1) : 1;
 }
 
 function layerBlock(block: Blockly.Block, b: Builder): void {
@@ -296,15 +303,14 @@ function layerBlock(block: Blockly.Block, b: Builder): void {
       b.add(name, { ...lifBox(parameters(block, 'LIFBoxParameters'), feed.N, scale), blockId: block.id }, feed, block);
       return;
     case 'norse_linear': {
-      const inSize = literal(block, 'IN', 'inputs per step');
-      checkIn(block, feed, inSize, 'This Linear layer');
-      const node = linear(inSize, literal(block, 'OUT', 'outputs per step'), literal(block, 'WEIGHT', 'weight', 1) * scale);
+      const inSize = literal(block, 'IN', t('generators.norse.label.inputsPerStep'));
+      checkIn(block, feed, inSize, t('generators.nir.thisLinear'));
+      const node = linear(inSize, literal(block, 'OUT', t('generators.norse.label.outputsPerStep')), literal(block, 'WEIGHT', t('generators.norse.label.weight'), 1) * scale);
       b.add(name, { ...node, blockId: block.id }, feed, block);
       return;
     }
     case 'norse_lif_recurrent':
-      throw new Refusal(block, `${name} is a recurrent LIF layer: its input and recurrent weights are random numbers PyTorch draws when the ` +
-        'program runs, so the blocks do not know them, and NIR needs every weight. Only layers whose weights the blocks set can be exported.');
+      throw new Refusal(block, t('generators.nir.recurrent', { name }));
     case 'norse_sequential':
       sequenceBlock(block, feed, scale, b);
       return;
@@ -320,15 +326,15 @@ function sequenceBlock(block: Blockly.Block, feed: Feed, scale: number, b: Build
     if (!m.isEnabled()) continue;
     let node: NirNode;
     if (m.type === 'norse_seq_linear') {
-      const inSize = literal(m, 'IN', 'inputs per step');
-      checkIn(m, at, inSize, `Layer ${k} of ${name}`);
-      node = linear(inSize, literal(m, 'OUT', 'outputs per step'), literal(m, 'WEIGHT', 'weight', 1) * factor);
+      const inSize = literal(m, 'IN', t('generators.norse.label.inputsPerStep'));
+      checkIn(m, at, inSize, t('generators.nir.layerOf', { k, name }));
+      node = linear(inSize, literal(m, 'OUT', t('generators.norse.label.outputsPerStep')), literal(m, 'WEIGHT', t('generators.norse.label.weight'), 1) * factor);
     } else if (m.type === 'norse_seq_lif') {
       node = cubaLIF(parameters(m, 'LIFParameters'), at.N, b.dt, factor);
     } else if (m.type === 'norse_seq_li') {
       node = cubaLI(parameters(m, 'LIParameters'), at.N, b.dt, factor);
     } else {
-      throw new Refusal(m, 'Only the layer blocks of the Containers category go inside a sequence.');
+      throw new Refusal(m, t('generators.norse.onlyLayers'));
     }
     factor = 1;
     const key = b.nodeName(`${name}_${k}`);
@@ -337,7 +343,7 @@ function sequenceBlock(block: Blockly.Block, feed: Feed, scale: number, b: Build
     at = { from: 'node', node: key, N: outSize(node) };
     k++;
   }
-  if (k === 0) throw new Refusal(block, 'Put at least one layer inside the sequence.');
+  if (k === 0) throw new Refusal(block, t('generators.norse.emptySequence'));
   b.parts.set(block.getFieldValue('NAME'), at);
 }
 
@@ -345,7 +351,7 @@ const LAYER_TYPES = new Set(['norse_lif', 'norse_li', 'norse_lif_box', 'norse_li
 
 function visit(block: Blockly.Block, b: Builder): void {
   if (block.type === 'norse_settings') {
-    b.dt = literal(block, 'DT', 'time step dt', DEFAULT_DT);
+    b.dt = literal(block, 'DT', t('generators.nir.label.dt'), DEFAULT_DT);
     b.dtSource = `simulation settings block (${block.id})`;
   } else if (block.type in SOURCE_WORDS || block.type === 'norse_values') {
     sourceBlock(block, b);
@@ -369,7 +375,7 @@ function refused(block: Blockly.Block | null, message: string): NirExport {
 export function norseToNir(workspace: Blockly.Workspace): NirExport {
   const errors = generateNorse(workspace).problems.filter((p) => !p.warning);
   if (errors.length) {
-    return { ok: false, problems: errors.map((p) => ({ blockId: p.blockId, message: `Fix this before exporting as NIR: ${p.message}` })) };
+    return { ok: false, problems: errors.map((p) => ({ blockId: p.blockId, message: t('generators.nir.fixFirst', { message: p.message }) })) };
   }
   const b = new Builder();
   try {
@@ -385,12 +391,12 @@ export function norseToNir(workspace: Blockly.Workspace): NirExport {
   }
   if (!Object.keys(b.nodes).length) {
     const first = workspace.getTopBlocks(true)[0] ?? null;
-    return refused(first, 'There is no layer to export: NIR holds the network (LIF, LI, LIF box, Linear, sequence blocks), not its inputs.');
+    return refused(first, t('generators.nir.noLayer'));
   }
   if (b.sources.size > 1) {
     const [a, c] = [...b.sources.values()];
     const block = workspace.getBlockById(c.blockId);
-    return refused(block, `The network takes two inputs, ${a.name} and ${c.name}: the NIR export takes one. Add them with a "+" block first.`);
+    return refused(block, t('generators.nir.twoInputs', { a: a.name, b: c.name }));
   }
   const [source] = b.sources.values();
 
@@ -408,7 +414,7 @@ export function norseToNir(workspace: Blockly.Workspace): NirExport {
   const feeding = new Set([source.blockId, ...source.upstream]);
   const leftOut = b.sourceBlocks
     .filter((s) => !feeding.has(s.blockId))
-    .map((s) => ({ blockId: s.blockId, message: `${s.name} (${s.what}) feeds no layer: it is not in the NIR file.`, warning: true as const }));
+    .map((s) => ({ blockId: s.blockId, message: t('generators.nir.leftOut', { name: s.name, what: sourceWords(s.type) }), warning: true as const }));
   return {
     ok: true,
     leftOut,

@@ -33,6 +33,7 @@
 import * as Blockly from 'blockly';
 import { ProgramLines, stacksCode, takeDefinitions } from './program-lines';
 import { Order, PythonGenerator, pythonGenerator } from 'blockly/python';
+import { t } from '../src/i18n';
 import {
   DEFAULT_DT,
   DEFAULT_SEED,
@@ -147,7 +148,7 @@ function numberArg(block: Blockly.Block, input: string, gen: Gen, p: Program, la
   if (NORSE_LITERAL_TYPES.has(target.type)) {
     const v = Number(target.getFieldValue('NUM'));
     if (!Number.isFinite(v)) {
-      p.problem(block, `${label} must be a finite number, not ${v}.`);
+      p.problem(block, t('generators.notFinite', { input: label, value: String(v) }));
       return { code: pyNonFinite(v), value: null };
     }
     return { code: pyFloat(v)!, value: v };
@@ -165,12 +166,12 @@ function floatArg(block: Blockly.Block, input: string, gen: Gen, p: Program, lab
 function countArg(block: Blockly.Block, input: string, gen: Gen, p: Program, label: string, min = 1): NumberArg {
   const arg = numberArg(block, input, gen, p, label);
   if (!arg) {
-    p.problem(block, `Give the ${label}.`);
+    p.problem(block, t('generators.norse.give', { label }));
     return { code: String(min), value: null };
   }
   if (arg.value === null) return { code: `int(${arg.code})`, value: null };
   if (!Number.isInteger(arg.value) || arg.value < min) {
-    p.problem(block, `The ${label} must be a whole number of at least ${min}, not ${arg.value}.`);
+    p.problem(block, t('generators.norse.wholeNumber', { label, min, value: arg.value }));
     // the code shows what the block says (the problem keeps it from running)
     return { code: arg.code, value: null };
   }
@@ -181,7 +182,7 @@ function countArg(block: Blockly.Block, input: string, gen: Gen, p: Program, lab
 function ownName(block: Blockly.Block, gen: Gen, p: Program): string | null {
   const id = block.getFieldValue('NAME');
   if (!id || !block.workspace.getVariableMap().getVariableById(id)) {
-    p.problem(block, 'This block needs a name.');
+    p.problem(block, t('generators.needsName'));
     return null;
   }
   return gen.getVariableName(id);
@@ -194,19 +195,20 @@ function derived(gen: Gen, base: string): string {
 
 function addPart(block: Blockly.Block, part: Part, p: Program): void {
   const before = p.parts.get(part.name);
-  if (before && before.blockId !== block.id) p.problem(block, `Two blocks make ${part.label}: give this one another name.`);
+  if (before && before.blockId !== block.id) p.problem(block, t('generators.norse.twoMakers', { name: part.label }));
   p.parts.set(part.name, part);
   const s = part.shape;
   if (s.time && s.T !== null && s.N !== null && s.T * s.N > LOCAL_TENSOR_LIMIT) {
-    p.problem(block, `${part.label} is ${s.T} time steps × ${s.N} neurons = ${bigNumber(s.T * s.N)} numbers (${+((s.T * s.N * 4) / 1e9).toPrecision(3)} GB as float32): ` +
-      `too large to run in this browser (at most ${bigNumber(LOCAL_TENSOR_LIMIT)} numbers per tensor). Make it smaller, or run it on a Norse backend (⚙).`, true);
+    p.problem(block, t('generators.norse.tooLarge', {
+      name: part.label, T: s.T, N: s.N, count: bigNumber(s.T * s.N), gb: +((s.T * s.N * 4) / 1e9).toPrecision(3), limit: bigNumber(LOCAL_TENSOR_LIMIT),
+    }), true);
   }
 }
 
 /** 2.5e+9 → "2.5 billion": sizes a learner can read. */
 function bigNumber(x: number): string {
-  const units: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
-  for (const [size, word] of units) if (x >= size) return `${+(x / size).toPrecision(3)} ${word}`;
+  const units = [[1e12, 'generators.norse.trillion'], [1e9, 'generators.norse.billion'], [1e6, 'generators.norse.million']] as const;
+  for (const [size, word] of units) if (x >= size) return t(word, { n: +(x / size).toPrecision(3) });
   return String(x);
 }
 
@@ -214,11 +216,11 @@ function bigNumber(x: number): string {
 function usedPart(block: Blockly.Block, field: string, gen: Gen, p: Program): Part | null {
   const id = block.getFieldValue(field);
   if (!id || !block.workspace.getVariableMap().getVariableById(id)) {
-    p.problem(block, 'Choose what this block takes in.');
+    p.problem(block, t('generators.norse.chooseInput'));
     return null;
   }
   const part = p.parts.get(gen.getVariableName(id));
-  if (!part) p.problem(block, `Nothing makes ${fieldText(block, field)} above this block: add the block that makes it first.`);
+  if (!part) p.problem(block, t('generators.norse.nothingMakes', { name: fieldText(block, field) }));
   return part ?? null;
 }
 
@@ -230,7 +232,7 @@ function scaled(block: Blockly.Block, input: string, gen: Gen, p: Program): stri
   if (NORSE_LITERAL_TYPES.has(target.type)) {
     const v = Number(target.getFieldValue('NUM'));
     if (!Number.isFinite(v)) {
-      p.problem(block, `The input factor must be a finite number, not ${v}.`);
+      p.problem(block, t('generators.norse.scaleNotFinite', { value: String(v) }));
       return `${input} * ${pyNonFinite(v)}`;
     }
     return v === 1 ? input : `${input} * ${pyFloat(v)}`;
@@ -256,7 +258,7 @@ function paramsLines(owner: Blockly.Block, cls: ParamClass, name: string, gen: G
   const pblock = owner.getInputTargetBlock('P');
   const args: string[] = [];
   const valid = pblock && pblock.type === PARAM_BLOCK_TYPES[cls] ? pblock : null;
-  if (pblock && !valid) p.problem(pblock, `This layer takes ${cls}: use the matching parameter block.`);
+  if (pblock && !valid) p.problem(pblock, t('generators.norse.wrongParams', { cls }));
   for (const f of PARAM_CLASSES[cls]) {
     let code = `torch.tensor(${pyFloat(f.default)})`;
     if (valid) {
@@ -264,9 +266,9 @@ function paramsLines(owner: Blockly.Block, cls: ParamClass, name: string, gen: G
       if (arg && arg.value !== null) {
         code = `torch.tensor(${arg.code})`;
         if (f.rate && !(arg.value > 0)) {
-          p.problem(valid, `${f.key} must be above 0: it is a rate 1/τ in 1/s (100 means τ = 10 ms), not ${arg.value}.`);
+          p.problem(valid, t('generators.norse.rateAboveZero', { key: f.key, value: arg.value }));
         } else if (f.rate && p.dt !== null && p.dt * arg.value > 1) {
-          p.problem(valid, `dt · ${f.key} = ${+(p.dt * arg.value).toPrecision(3)}: a step longer than the time constant jumps past the dynamics. Use a smaller dt or ${f.key}.`, true);
+          p.problem(valid, t('generators.norse.stepTooLong', { key: f.key, product: +(p.dt * arg.value).toPrecision(3) }), true);
         }
       } else if (arg) {
         code = `torch.tensor(float(${arg.code}))`;
@@ -277,7 +279,7 @@ function paramsLines(owner: Blockly.Block, cls: ParamClass, name: string, gen: G
   if (cls === 'LIFParameters') {
     const method = valid ? valid.getFieldValue('METHOD') : 'super';
     if (!(LIF_METHODS as readonly string[]).includes(method)) {
-      p.problem(valid!, `Unknown method ${JSON.stringify(method)}.`);
+      p.problem(valid!, t('generators.norse.unknownMethod', { method: JSON.stringify(method) }));
       args.push('method="super"');
     } else {
       args.push(`method=${pyString(method)}`);
@@ -292,7 +294,10 @@ function paramsLines(owner: Blockly.Block, cls: ParamClass, name: string, gen: G
 
 /** torch.ones / rand / randn / zeros of shape (steps, neurons). */
 function seriesShape(block: Blockly.Block, gen: Gen, p: Program): { T: NumberArg; N: NumberArg } {
-  return { T: countArg(block, 'STEPS', gen, p, 'time steps'), N: countArg(block, 'NEURONS', gen, p, 'number of neurons') };
+  return {
+    T: countArg(block, 'STEPS', gen, p, t('generators.norse.label.timeSteps')),
+    N: countArg(block, 'NEURONS', gen, p, t('generators.norse.label.neurons')),
+  };
 }
 
 function inputPart(block: Blockly.Block, name: string, T: NumberArg, N: NumberArg, p: Program): void {
@@ -310,14 +315,14 @@ function tensorInput(block: Blockly.Block, gen: Gen, p: Program, make: (T: strin
 function stepInput(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
   const { T, N } = seriesShape(block, gen, p);
-  const from = countArg(block, 'FROM', gen, p, 'first step', 0);
-  const to = countArg(block, 'TO', gen, p, 'step where it ends', 0);
-  const value = floatArg(block, 'VALUE', gen, p, 'value', 1);
+  const from = countArg(block, 'FROM', gen, p, t('generators.norse.label.firstStep'), 0);
+  const to = countArg(block, 'TO', gen, p, t('generators.norse.label.endStep'), 0);
+  const value = floatArg(block, 'VALUE', gen, p, t('generators.norse.label.value'), 1);
   if (from.value !== null && to.value !== null && from.value >= to.value) {
-    p.problem(block, `The step runs from step ${from.value} up to step ${to.value}: the first step must come before the end.`);
+    p.problem(block, t('generators.norse.stepOrder', { from: from.value, to: to.value }));
   }
   if (T.value !== null && to.value !== null && to.value > T.value) {
-    p.problem(block, `The step ends at step ${to.value}, past the end of ${fieldText(block, 'NAME')} (${T.value} time steps, 0 to ${T.value - 1}).`);
+    p.problem(block, t('generators.norse.stepPastEnd', { to: to.value, name: fieldText(block, 'NAME'), T: T.value, last: T.value - 1 }));
   }
   if (!name) return '';
   inputPart(block, name, T, N, p);
@@ -341,19 +346,19 @@ export function parseSpikeList(text: string): { spikes: [number, number][]; bad:
 export const parseValues = parseNumbers;
 
 function quoted(bad: string[]): string {
-  return bad.slice(0, 3).map((t) => JSON.stringify(t.slice(0, 20))).join(', ');
+  return bad.slice(0, 3).map((s) => JSON.stringify(s.slice(0, 20))).join(', ');
 }
 
 function spikeTrain(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
   const { T, N } = seriesShape(block, gen, p);
   const { spikes, bad } = parseSpikeList(block.getFieldValue('SPIKES') ?? '');
-  if (bad.length) p.problem(block, `Spikes are written step:neuron, separated by commas (e.g. "10:0, 30:1"); not understood: ${quoted(bad)}.`);
-  for (const [t, n] of spikes) {
-    if (T.value !== null && t >= T.value) {
-      p.problem(block, `The spike ${t}:${n} is at step ${t}, past the end (${T.value} time steps, 0 to ${T.value - 1}).`);
+  if (bad.length) p.problem(block, t('generators.norse.spikeList', { bad: quoted(bad) }));
+  for (const [step, n] of spikes) {
+    if (T.value !== null && step >= T.value) {
+      p.problem(block, t('generators.norse.spikePastEnd', { spike: `${step}:${n}`, t: step, T: T.value, last: T.value - 1 }));
     } else if (N.value !== null && n >= N.value) {
-      p.problem(block, `The spike ${t}:${n} is for neuron ${n}, but there are ${N.value} neurons (0 to ${N.value - 1}).`);
+      p.problem(block, t('generators.norse.spikeNoNeuron', { spike: `${step}:${n}`, n, N: N.value, last: N.value - 1 }));
     }
   }
   if (!name) return '';
@@ -364,8 +369,8 @@ function spikeTrain(block: Blockly.Block, gen: Gen, p: Program): string {
 function valuesInput(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
   const { values, bad } = parseValues(block.getFieldValue('VALUES') ?? '');
-  if (bad.length) p.problem(block, `Values must be numbers separated by commas; not understood: ${quoted(bad)}.`);
-  if (!values.length && !bad.length) p.problem(block, 'Give at least one value: one number per neuron.');
+  if (bad.length) p.problem(block, t('generators.norse.values', { bad: quoted(bad) }));
+  if (!values.length && !bad.length) p.problem(block, t('generators.norse.noValues'));
   if (!name) return '';
   addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: 'vector', shape: { time: false, N: values.length }, out: name }, p);
   return `${name} = torch.tensor([${values.map((v) => pyFloat(v)).join(', ')}])\n`;
@@ -380,9 +385,9 @@ function addInputs(block: Blockly.Block, gen: Gen, p: Program): string {
   const sa = a.shape;
   const sb = b.shape;
   if (sa.time && sb.time && sa.T !== null && sb.T !== null && sa.T !== sb.T) {
-    p.problem(block, `${a.label} has ${sa.T} time steps (shape ${shapeText(sa)}), ${b.label} has ${sb.T} (shape ${shapeText(sb)}): parts added together need the same number of time steps.`);
+    p.problem(block, t('generators.norse.addSteps', { a: a.label, aT: sa.T, aShape: shapeText(sa), b: b.label, bT: sb.T, bShape: shapeText(sb) }));
   } else if (sa.N !== null && sb.N !== null && sa.N !== sb.N) {
-    p.problem(block, `${a.label} has ${sa.N} neurons (shape ${shapeText(sa)}), ${b.label} has ${sb.N} (shape ${shapeText(sb)}): parts added together need the same number of neurons.`);
+    p.problem(block, t('generators.norse.addNeurons', { a: a.label, aN: sa.N, aShape: shapeText(sa), b: b.label, bN: sb.N, bShape: shapeText(sb) }));
   }
   if (!sa.time && !sb.time) shape = { time: false, N: sa.N ?? sb.N };
   addPart(block, { name, label: fieldText(block, 'NAME'), blockId: block.id, kind: shape.time ? 'input' : 'vector', shape, out: name }, p);
@@ -401,10 +406,9 @@ function encoder(block: Blockly.Block, gen: Gen, p: Program): string {
   const { cls, params } = ENCODERS[block.type];
   const name = ownName(block, gen, p);
   const input = usedPart(block, 'INPUT', gen, p);
-  const T = countArg(block, 'STEPS', gen, p, 'time steps');
+  const T = countArg(block, 'STEPS', gen, p, t('generators.norse.label.timeSteps'));
   if (input?.shape.time) {
-    p.problem(block, `${cls} takes one value per neuron (shape (neurons,)), but ${input.label} has shape ${shapeText(input.shape)}: ` +
-      'an encoder makes the time steps itself. Give it a "one value per neuron" block.');
+    p.problem(block, t('generators.norse.encoderInput', { cls, name: input.label, shape: shapeText(input.shape) }));
   }
   if (!name || !input) return '';
   const out = derived(gen, `z_${name}`);
@@ -416,7 +420,7 @@ function encoder(block: Blockly.Block, gen: Gen, p: Program): string {
     extra = `p=${pname}`;
   } else {
     const fmax = floatArg(block, 'F_MAX', gen, p, 'f_max', 100);
-    if (fmax.value !== null && fmax.value < 0) p.problem(block, `f_max is a rate in Hz and cannot be negative, not ${fmax.value}.`);
+    if (fmax.value !== null && fmax.value < 0) p.problem(block, t('generators.norse.fmaxNegative', { value: fmax.value }));
     extra = `f_max=${fmax.code}`;
   }
   addPart(block, {
@@ -434,8 +438,7 @@ function encoder(block: Blockly.Block, gen: Gen, p: Program): string {
 function layerInput(block: Blockly.Block, what: string, gen: Gen, p: Program): Part | null {
   const input = usedPart(block, 'INPUT', gen, p);
   if (input && !input.shape.time) {
-    p.problem(block, `${what} needs a (time steps, neurons) tensor, but ${input.label} has shape ${shapeText(input.shape)}: ` +
-      'the time dimension is missing. Feed it through an encoder first.');
+    p.problem(block, t('generators.norse.layerInput', { what, name: input.label, shape: shapeText(input.shape) }));
   }
   return input;
 }
@@ -449,10 +452,10 @@ function recordFlag(on: boolean): string {
 }
 
 function lifLayer(block: Blockly.Block, gen: Gen, p: Program, kind: 'lif' | 'li' | 'recurrent'): string {
-  const what = { lif: 'A LIF layer', li: 'An LI layer', recurrent: 'A recurrent LIF layer' }[kind];
+  const what = t(({ lif: 'generators.norse.layer.lif', li: 'generators.norse.layer.li', recurrent: 'generators.norse.layer.recurrent' } as const)[kind]);
   const name = ownName(block, gen, p);
   const input = layerInput(block, what, gen, p);
-  const hidden = kind === 'recurrent' ? countArg(block, 'HIDDEN', gen, p, 'number of neurons') : null;
+  const hidden = kind === 'recurrent' ? countArg(block, 'HIDDEN', gen, p, t('generators.norse.label.neurons')) : null;
   if (!name || !input) return '';
   const cls: ParamClass = kind === 'li' ? 'LIParameters' : 'LIFParameters';
   const pname = derived(gen, `p_${name}`);
@@ -477,7 +480,7 @@ function lifLayer(block: Blockly.Block, gen: Gen, p: Program, kind: 'lif' | 'li'
 /** The LIF box cell stepped over time in a Python loop; spikes and v stacked to (T, N). */
 function boxLayer(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
-  const input = layerInput(block, 'A LIF box cell', gen, p);
+  const input = layerInput(block, t('generators.norse.layer.box'), gen, p);
   if (!name || !input) return '';
   const pname = derived(gen, `p_${name}`);
   const state = derived(gen, `s_${name}`);
@@ -504,18 +507,18 @@ function boxLayer(block: Blockly.Block, gen: Gen, p: Program): string {
 
 /** In/out sizes and the weight of a Linear layer, with the check of its in-size. */
 function linearSizes(block: Blockly.Block, gen: Gen, p: Program, N: number | null, T: number | null, from: string) {
-  const inSize = countArg(block, 'IN', gen, p, 'inputs per step');
-  const outSize = countArg(block, 'OUT', gen, p, 'outputs per step');
-  const weight = floatArg(block, 'WEIGHT', gen, p, 'weight', 1);
+  const inSize = countArg(block, 'IN', gen, p, t('generators.norse.label.inputsPerStep'));
+  const outSize = countArg(block, 'OUT', gen, p, t('generators.norse.label.outputsPerStep'));
+  const weight = floatArg(block, 'WEIGHT', gen, p, t('generators.norse.label.weight'), 1);
   if (inSize.value !== null && N !== null && inSize.value !== N) {
-    p.problem(block, `Linear expects ${inSize.value} inputs per step, gets ${N} from ${from} (shape (${T ?? '?'}, ${N})).`);
+    p.problem(block, t('generators.norse.linearInputs', { expected: inSize.value, N, from, T: T ?? '?' }));
   }
   return { inSize, outSize, weight };
 }
 
 function linearLayer(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
-  const input = layerInput(block, 'A Linear layer here', gen, p);
+  const input = layerInput(block, t('generators.norse.layer.linear'), gen, p);
   const T = input?.shape.time ? input.shape.T : null;
   const { inSize, outSize, weight } = linearSizes(block, gen, p, input?.shape.time ? input.shape.N : null, T, input?.label ?? '');
   if (!name || !input) return '';
@@ -534,14 +537,14 @@ const MODULE_KINDS: Record<string, 'linear' | 'lif' | 'li'> = { norse_seq_linear
 
 function sequential(block: Blockly.Block, gen: Gen, p: Program): string {
   const name = ownName(block, gen, p);
-  const input = layerInput(block, 'A sequence of layers', gen, p);
+  const input = layerInput(block, t('generators.norse.layer.sequence'), gen, p);
   const modules: Blockly.Block[] = [];
   for (let c = block.getInputTargetBlock('LAYERS'); c; c = c.getNextBlock()) {
     if (!c.isEnabled()) continue;
-    if (!(c.type in MODULE_KINDS)) p.problem(c, 'Only the layer blocks of the Containers category go inside a sequence.');
+    if (!(c.type in MODULE_KINDS)) p.problem(c, t('generators.norse.onlyLayers'));
     else modules.push(c);
   }
-  if (!modules.length) p.problem(block, 'Put at least one layer inside the sequence.');
+  if (!modules.length) p.problem(block, t('generators.norse.emptySequence'));
   if (!name || !input || !modules.length) return '';
   const T = input.shape.time ? input.shape.T : null;
   let N = input.shape.time ? input.shape.N : null;
@@ -554,7 +557,7 @@ function sequential(block: Blockly.Block, gen: Gen, p: Program): string {
   modules.forEach((m, k) => {
     const kind = MODULE_KINDS[m.type];
     if (kind === 'linear') {
-      const { inSize, outSize, weight } = linearSizes(m, gen, p, N, T, k === 0 ? input.label : `the layer above`);
+      const { inSize, outSize, weight } = linearSizes(m, gen, p, N, T, k === 0 ? input.label : t('generators.norse.layerAbove'));
       const layer = derived(gen, `${name}_${k}`);
       code += p.marker(m) + `${layer} = torch.nn.Linear(${inSize.code}, ${outSize.code}, bias=False)\n` + `torch.nn.init.constant_(${layer}.weight, ${weight.code})\n`;
       made.push(layer);
@@ -599,13 +602,13 @@ function recordables(part: Part): Partial<Record<'spikes' | 'v' | 'i' | 'values'
   }
 }
 
-const KEY_WORDS = { spikes: 'spikes', v: 'voltage v', i: 'current i' } as const;
+const KEY_WORDS = { spikes: 'generators.norse.word.spikes', v: 'generators.norse.word.v', i: 'generators.norse.word.i' } as const;
 
 function record(block: Blockly.Block, gen: Gen, p: Program): string {
   const part = usedPart(block, 'TARGET', gen, p);
   if (!part) return '';
   if (!part.shape.time) {
-    p.problem(block, `${part.label} has no time steps to plot (shape ${shapeText(part.shape)}): record the encoder that turns it into spikes.`);
+    p.problem(block, t('generators.norse.noTimeSteps', { name: part.label, shape: shapeText(part.shape) }));
     return '';
   }
   const available = recordables(part);
@@ -613,13 +616,14 @@ function record(block: Blockly.Block, gen: Gen, p: Program): string {
   if (available.values) keys = ['values'];
   else {
     const ticked = (['spikes', 'v', 'i'] as const).filter((k) => block.getFieldValue(k === 'spikes' ? 'SPIKES' : k.toUpperCase()) === 'TRUE');
-    if (!ticked.length) p.problem(block, 'Tick what to record: spikes, v or i.');
+    if (!ticked.length) p.problem(block, t('generators.norse.tickSomething'));
     const absent = ticked.filter((k) => !available[k]);
     if (absent.length) {
       // a warning: nothing is computed wrong, those are just not recorded
-      const what = part.kind === 'box' ? 'A LIF box cell has no input current' : part.kind === 'encoder' ? 'An encoder sends spikes only' : 'An LI layer sends its voltage, not spikes';
-      const words = absent.map((k) => KEY_WORDS[k]).join(' or ');
-      p.problem(block, `${what}: ${part.label} has no ${words} to record, so ${absent.length > 1 ? 'they are' : 'it is'} left out. Untick ${absent.join(' and ')}.`, true);
+      const what = t(part.kind === 'box' ? 'generators.norse.absent.box' : part.kind === 'encoder' ? 'generators.norse.absent.encoder' : 'generators.norse.absent.li');
+      const words = absent.map((k) => t(KEY_WORDS[k])).join(t('generators.norse.or'));
+      const params = { what, name: part.label, words, untick: absent.join(t('generators.norse.and')) };
+      p.problem(block, t(absent.length > 1 ? 'generators.norse.notRecordedMany' : 'generators.norse.notRecordedOne', params), true);
     }
     keys = ticked.filter((k) => available[k]);
   }
@@ -631,25 +635,25 @@ function record(block: Blockly.Block, gen: Gen, p: Program): string {
 
 function settings(block: Blockly.Block, gen: Gen, p: Program): string {
   if (p.settingsBlock !== null) {
-    p.problem(block, 'There is a simulation settings block already: keep one.');
+    p.problem(block, t('generators.norse.secondSettings'));
     return '';
   }
   p.settingsBlock = block.id;
-  if (p.parts.size) p.problem(block, 'Put the simulation settings first: the blocks above it use dt before it is set.');
+  if (p.parts.size) p.problem(block, t('generators.norse.settingsFirst'));
   const dt = floatArg(block, 'DT', gen, p, 'dt', DEFAULT_DT);
-  const seed = numberArg(block, 'SEED', gen, p, 'The seed');
+  const seed = numberArg(block, 'SEED', gen, p, t('generators.norse.label.seed'));
   p.dt = dt.value;
   if (dt.value !== null) {
     if (!(dt.value > 0)) {
-      p.problem(block, `dt is the length of one time step in seconds and must be above 0, not ${dt.value}.`);
+      p.problem(block, t('generators.norse.dtPositive', { value: dt.value }));
       p.dt = null;
     } else if (dt.value >= 0.01) {
-      p.problem(block, `dt is in seconds: ${dt.value} s per step is long for neurons (Norse's default is 0.001 s = 1 ms).`, true);
+      p.problem(block, t('generators.norse.dtLong', { value: dt.value }), true);
     }
   }
   let seedCode = String(DEFAULT_SEED);
   if (seed && seed.value !== null) {
-    if (!Number.isInteger(seed.value) || seed.value < 0) p.problem(block, `The seed must be a whole number of at least 0, not ${seed.value}.`);
+    if (!Number.isInteger(seed.value) || seed.value < 0) p.problem(block, t('generators.norse.seed', { value: seed.value }));
     else seedCode = pyInt(seed.value) ?? seedCode;
   } else if (seed) {
     seedCode = `int(${seed.code})`;
@@ -680,17 +684,17 @@ function makeGenerator(p: Program): Gen {
   const f = gen.forBlock;
   f.norse_settings = (b) => settings(b, gen, p);
   f.norse_constant = (b) => {
-    const value = floatArg(b, 'VALUE', gen, p, 'value', 1, Order.MULTIPLICATIVE);
+    const value = floatArg(b, 'VALUE', gen, p, t('generators.norse.label.value'), 1, Order.MULTIPLICATIVE);
     return tensorInput(b, gen, p, (T, N) => `torch.ones(${T}, ${N}) * ${value.code}`);
   };
   f.norse_rand = (b) => {
-    const scale = floatArg(b, 'SCALE', gen, p, 'scale', 1, Order.MULTIPLICATIVE);
+    const scale = floatArg(b, 'SCALE', gen, p, t('generators.norse.label.scale'), 1, Order.MULTIPLICATIVE);
     return tensorInput(b, gen, p, (T, N) => `torch.rand(${T}, ${N}) * ${scale.code}`);
   };
   f.norse_randn = (b) => {
-    const std = floatArg(b, 'STD', gen, p, 'spread', 1, Order.MULTIPLICATIVE);
-    const mean = floatArg(b, 'MEAN', gen, p, 'mean', 0, Order.ADDITIVE);
-    if (std.value !== null && std.value < 0) p.problem(b, `The spread (std) cannot be negative, not ${std.value}.`);
+    const std = floatArg(b, 'STD', gen, p, t('generators.norse.label.spread'), 1, Order.MULTIPLICATIVE);
+    const mean = floatArg(b, 'MEAN', gen, p, t('generators.norse.label.mean'), 0, Order.ADDITIVE);
+    if (std.value !== null && std.value < 0) p.problem(b, t('generators.norse.stdNegative', { value: std.value }));
     return tensorInput(b, gen, p, (T, N) => `torch.randn(${T}, ${N}) * ${std.code} + ${mean.code}`);
   };
   f.norse_step_current = (b) => stepInput(b, gen, p);
@@ -706,7 +710,7 @@ function makeGenerator(p: Program): Gen {
   f.norse_sequential = (b) => sequential(b, gen, p);
   for (const type of Object.keys(MODULE_KINDS)) {
     f[type] = (b) => {
-      p.problem(b, 'This layer goes inside a "layers in sequence" block (Containers).');
+      p.problem(b, t('generators.norse.seqOutside'));
       return '';
     };
   }
@@ -715,7 +719,7 @@ function makeGenerator(p: Program): Gen {
   return gen;
 }
 
-export { DETACHED_STACK } from './program-lines';
+export { detachedStackMessage } from './program-lines';
 
 function hasNorseBlock(top: Blockly.Block): boolean {
   return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('norse_'));

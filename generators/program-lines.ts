@@ -5,6 +5,7 @@
  * the block behind each line, so an error at a line lands on its block.
  */
 import type * as Blockly from 'blockly';
+import { t } from '../src/i18n';
 import type { PythonGenerator } from 'blockly/python';
 
 type WithDefinitions = { definitions_: Record<string, string> };
@@ -63,8 +64,9 @@ export class ProgramLines {
 /** Said on the first block of every top-level stack after the first that holds the plugin's blocks:
  * such a stack still runs (stacks run in top-to-bottom screen order), but the order is easy to get
  * wrong by moving a stack. */
-export const DETACHED_STACK =
-  'This stack is not attached to the program above; it runs after it, in top-to-bottom order. Snap it on to make the order clear.';
+export function detachedStackMessage(): string {
+  return t('generators.detachedStack');
+}
 
 /**
  * The code of every top-level statement stack, top to bottom (a loose value block does nothing);
@@ -80,14 +82,14 @@ export function stacksCode(
   let body = '';
   const stacks = workspace.getTopBlocks(true).filter((top) => !top.outputConnection);
   stacks.slice(1).forEach((top) => {
-    if (ownBlocks(top)) problem(top.id, DETACHED_STACK, true);
+    if (ownBlocks(top)) problem(top.id, detachedStackMessage(), true);
   });
   for (const top of stacks) {
     try {
       const code = gen.blockToCode(top);
       if (typeof code === 'string') body += code;
     } catch (e) {
-      problem(top.id, `This block cannot be turned into Python: ${(e as Error).message}`);
+      problem(top.id, t('generators.notPython', { error: (e as Error).message }));
     }
   }
   return body;

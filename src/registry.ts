@@ -11,6 +11,17 @@ import { generateNest, type GeneratedProgram } from '../generators/nest';
 import { generateNorse, type NorseGeneratedProgram } from '../generators/norse';
 import firstExample from '../blocks/examples/first-example.json';
 import fiCurveExample from '../blocks/examples/fi-curve.json';
+// the example gallery's NEST examples (src/gallery/catalog.ts, docs/gallery.md)
+import oneNeuronExample from '../blocks/examples/one-neuron.json';
+import stepCurrentExample from '../blocks/examples/step-current.json';
+import sineCurrentExample from '../blocks/examples/sine-current.json';
+import oneNeuronNoiseExample from '../blocks/examples/one-neuron-noise.json';
+import twoNeuronsExample from '../blocks/examples/two-neurons.json';
+import balancedNeuronExample from '../blocks/examples/balanced-neuron.json';
+import spikeActivityExample from '../blocks/examples/spike-activity.json';
+import eiNetworkExample from '../blocks/examples/ei-network.json';
+import brunelDeltaExample from '../blocks/examples/brunel-delta.json';
+import brunelAlphaExample from '../blocks/examples/brunel-alpha.json';
 import norseLifExample from '../blocks/examples/norse-lif.json';
 import norseTwoLayerExample from '../blocks/examples/norse-two-layers.json';
 
@@ -52,6 +63,16 @@ export const NEST_PLUGIN: SimulatorPlugin<GeneratedProgram> = {
   examples: [
     { id: 'first-example', title: 'Poisson input drives one neuron', workspace: firstExample as Record<string, unknown> },
     { id: 'fi-curve', title: 'f–I curve: a loop sweeps the input current', workspace: fiCurveExample as Record<string, unknown> },
+    { id: 'one-neuron', title: 'One neuron, constant current', workspace: oneNeuronExample as Record<string, unknown> },
+    { id: 'step-current', title: 'A current in steps', workspace: stepCurrentExample as Record<string, unknown> },
+    { id: 'sine-current', title: 'A sine-wave current', workspace: sineCurrentExample as Record<string, unknown> },
+    { id: 'one-neuron-noise', title: 'One neuron with noise', workspace: oneNeuronNoiseExample as Record<string, unknown> },
+    { id: 'two-neurons', title: 'Two connected neurons', workspace: twoNeuronsExample as Record<string, unknown> },
+    { id: 'balanced-neuron', title: 'A balanced neuron', workspace: balancedNeuronExample as Record<string, unknown> },
+    { id: 'spike-activity', title: 'Spike activity of 100 neurons', workspace: spikeActivityExample as Record<string, unknown> },
+    { id: 'ei-network', title: 'Excitatory–inhibitory network', workspace: eiNetworkExample as Record<string, unknown> },
+    { id: 'brunel-delta', title: 'A small Brunel network', workspace: brunelDeltaExample as Record<string, unknown> },
+    { id: 'brunel-alpha', title: 'A small Brunel network, alpha synapses', workspace: brunelAlphaExample as Record<string, unknown> },
   ],
 };
 

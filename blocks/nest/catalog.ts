@@ -1,3 +1,5 @@
+import { t } from '../../src/i18n';
+
 /** Which blocks create a NEST node, which model each creates, and the prefix of its default
  * variable name (n1, pg1, … as NEST Desktop names them). Shared by the blocks and the generator. */
 export interface CreatorInfo {
@@ -38,6 +40,6 @@ export const RECORDER_MODELS = new Set(['spike_recorder', 'voltmeter', 'multimet
 
 /** The text of the weight's unit label on a connect block: "(pA)", "(mV)" or "(× current)". */
 export function weightUnitLabel(sourceModel: string | null, targetModel: string | null): string {
-  if (sourceModel && CURRENT_GENERATORS.has(sourceModel)) return '(× current)';
+  if (sourceModel && CURRENT_GENERATORS.has(sourceModel)) return t('blocks.connect.timesCurrent');
   return `(${(targetModel && WEIGHT_UNIT_OF_MODEL[targetModel]) || DEFAULT_WEIGHT_UNIT})`;
 }

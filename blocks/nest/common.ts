@@ -4,6 +4,9 @@
  * here: they come from workers/engine/nest/models.ts, the same data the kernel checks against.
  */
 import { NEST_MODELS, type ParamInfo } from '../../workers/engine/nest/models';
+import { t } from '../../src/i18n';
+import { blocksTexts } from '../../src/i18n/texts/blocks';
+import { madeMsg, msg, type BlocksTextKey } from '../messages';
 import { RANGE_NUMBER_FIELD } from './range-number-field';
 import { synapseSliderDefinitions, synapseSliderTypes } from './synapses';
 
@@ -66,9 +69,9 @@ export function sliderType(model: string, param: string): string {
 /** Sliders for ranges that are user-interface choices rather than model facts (connections,
  * simulation time), each with the step a learner can hit. */
 export const UI_SLIDERS = {
-  weight: { min: -100, max: 100, precision: 0.01, doc: 'Connection weight.' },
-  delay: { min: 0.01, max: 20, precision: 0.01, doc: 'Connection delay in ms.' },
-  sim_time: { min: 0, max: 10000, precision: 0.1, doc: 'Simulation time in ms.' },
+  weight: { min: -100, max: 100, precision: 0.01, doc: msg('blocks.slider.weight') },
+  delay: { min: 0.01, max: 20, precision: 0.01, doc: msg('blocks.slider.delay') },
+  sim_time: { min: 0, max: 10000, precision: 0.1, doc: msg('blocks.slider.sim_time') },
 } as const;
 
 export function uiSliderType(name: keyof typeof UI_SLIDERS): string {
@@ -113,6 +116,33 @@ function sliderBlock(type: string, min: number, max: number, precision: number, 
   };
 }
 
+/** The Blockly message of a parameter slider's tooltip (made by sliderTooltips()). */
+function sliderTooltipName(model: string, param: string): string {
+  return `SB_TIP_${sliderType(model, param).toUpperCase()}`;
+}
+
+let docKeys: Map<string, BlocksTextKey> | null = null;
+
+/** What models.ts says of a model or parameter (`doc`, English), in the learner's language: the
+ * texts blocks.doc.* give the German of each (found by its English; unknown ones stay English). */
+export function modelDoc(english: string): string {
+  if (!docKeys) {
+    docKeys = new Map();
+    for (const [key, text] of Object.entries(blocksTexts)) if (key.startsWith('blocks.doc.')) docKeys.set(text.en, key as BlocksTextKey);
+  }
+  const key = docKeys.get(english);
+  return key ? t(key) : english;
+}
+
+/** The tooltips of the parameter sliders: "V_m (mV): what it is" from the model table. */
+export function sliderTooltips(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { model, param, info } of sliderParams()) {
+    out[sliderTooltipName(model, param)] = t('blocks.slider.param', { param, unit: info.unit ? ` (${info.unit})` : '', doc: modelDoc(info.doc) });
+  }
+  return out;
+}
+
 /** Definitions of the value (shadow) blocks: sliders (model parameters, connections, stdp_synapse
  * rows), counts, seeds. */
 export function valueBlockDefinitions(): Record<string, unknown>[] {
@@ -124,7 +154,7 @@ export function valueBlockDefinitions(): Record<string, unknown>[] {
       info.max!,
       precisionFor(info.min!, info.max!, info.unit),
       info.default as number,
-      `${param}${info.unit ? ` (${info.unit})` : ''}: ${info.doc}`,
+      madeMsg(sliderTooltipName(model, param)),
     );
     d.helpUrl = modelHelpUrl(model);
     defs.push(d);
@@ -141,7 +171,7 @@ export function valueBlockDefinitions(): Record<string, unknown>[] {
     args0: [{ type: 'field_number', name: 'NUM', value: 1, min: 1, precision: 1 }],
     output: 'Number',
     style: 'math_blocks',
-    tooltip: 'How many: a whole number, at least 1.',
+    tooltip: msg('blocks.count.tooltip'),
     helpUrl: HELP.neurons,
   });
   defs.push({
@@ -150,7 +180,7 @@ export function valueBlockDefinitions(): Record<string, unknown>[] {
     args0: [{ type: 'field_number', name: 'NUM', value: 1, min: 1, max: 4294967294, precision: 1 }],
     output: 'Number',
     style: 'math_blocks',
-    tooltip: 'Seed of the random numbers: the same seed gives the same random spikes every run.',
+    tooltip: msg('blocks.seed.tooltip'),
     helpUrl: HELP.kernel,
   });
   return defs;

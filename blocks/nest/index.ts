@@ -8,7 +8,8 @@
  * its CSS), so the headless generator tests load the same module graph as the app.
  */
 import * as Blockly from 'blockly';
-import { valueBlockDefinitions } from './common';
+import { addBlockMessages, applyBlocklyLanguage, registerTranslatedCategories } from '../messages';
+import { sliderTooltips, valueBlockDefinitions } from './common';
 import { CONNECTION_BLOCKS } from './connections';
 import { registerExtensions } from './extensions';
 import { registerRangeNumberField } from './range-number-field';
@@ -36,6 +37,10 @@ export const NEST_BLOCKS: Blockly.JsonBlockDefinition[] = [
 ] as Blockly.JsonBlockDefinition[];
 
 export function registerNestBlocks(): void {
+  // the blocks' texts are Blockly messages, resolved as each block is built: fill them first
+  addBlockMessages(sliderTooltips);
+  registerTranslatedCategories();
+  applyBlocklyLanguage();
   registerRangeNumberField();
   registerParamField();
   registerExtensions();

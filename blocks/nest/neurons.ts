@@ -4,6 +4,8 @@
  * nest_population_rows extension (./population-rows.ts) from the model alone, so a saved block
  * loads with the rows its model had when it was saved. */
 import { NEST_MODELS } from '../../workers/engine/nest/models';
+import { t } from '../../src/i18n';
+import { isBlocksText, msg } from '../messages';
 import { COLOURS, modelHelpUrl, modelsOfKind, NODE_VARIABLE_TYPE } from './common';
 import { RANDOM_OR_NUMBER } from './random';
 
@@ -27,22 +29,15 @@ export const MODEL_ROWS: Record<string, readonly string[]> = {
   parrot_neuron: [],
 };
 
-/** Words before a parameter's name on its row. Per model where the same name means something
- * else (a and b of izhikevich are rates; of aeif_cond_alpha, adaptation strengths). */
-const LABELS: Record<string, string> = {
-  I_e: 'input current',
-  V_th: 'threshold',
-  tau_m: 'time constant',
-  g_L: 'leak conductance',
-  g_Na: 'sodium conductance',
-  g_K: 'potassium conductance',
-  tau_w: 'adaptation time constant',
-  Delta_T: 'spike sharpness',
-};
-const MODEL_LABELS: Record<string, Record<string, string>> = {
-  izhikevich: { a: 'recovery speed', b: 'recovery sensitivity', c: 'reset voltage', d: 'recovery jump' },
-  aeif_cond_alpha: { a: 'subthreshold adaptation', b: 'spike adaptation' },
-};
+/** Words before a parameter's name on its row (texts blocks.row.<param>). Per model where the
+ * same name means something else (a and b of izhikevich are rates; of aeif_cond_alpha, adaptation
+ * strengths): blocks.row.<model>.<param>. */
+function rowWords(model: string, param: string): string | null {
+  for (const key of [`blocks.row.${model}.${param}`, `blocks.row.${param}`]) {
+    if (isBlocksText(key)) return t(key);
+  }
+  return null;
+}
 
 /** The models the population block offers: those of MODEL_ROWS that the model table has (in
  * that order), then any other neuron model of the table with the rows of MODEL_ROWS it has. */
@@ -59,7 +54,7 @@ export function rowsOf(model: string): readonly string[] {
 
 /** "input current I_e (pA)": the label of a row. */
 export function rowLabel(model: string, param: string): string {
-  const words = MODEL_LABELS[model]?.[param] ?? LABELS[param];
+  const words = rowWords(model, param);
   const unit = NEST_MODELS[model]?.params[param]?.unit;
   return `${words ? `${words} ` : ''}${param}${unit ? ` (${unit})` : ''}`;
 }
@@ -76,24 +71,21 @@ const first = NEURON_MODELS[0];
 export const NEURON_BLOCKS = [
   {
     type: 'nest_population',
-    message0: '%1 = neurons of model %2',
+    message0: msg('blocks.population.title'),
     args0: [
       { type: 'field_variable', name: 'NAME', variable: 'n1', variableTypes: [NODE_VARIABLE_TYPE], defaultType: NODE_VARIABLE_TYPE },
       { type: 'field_dropdown', name: 'MODEL', options: NEURON_MODELS.map((m) => [m, m]) },
     ],
-    message1: 'how many %1',
+    message1: msg('blocks.population.howMany'),
     args1: [{ type: 'input_value', name: 'N', check: 'Number', align: 'RIGHT' }],
     // the model's parameter rows go here (nest_population_rows)
-    message2: 'more parameters %1',
+    message2: `${msg('blocks.moreParameters')} %1`,
     args2: [{ type: 'input_statement', name: 'PARAMS', check: 'nest_param' }],
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.neurons,
-    tooltip:
-      'Creates a population of neurons of a NEST model (nest.Create). Choosing the model shows the parameters a learner ' +
-      'changes first; every other parameter of the model goes under "more parameters". A parameter row also takes a ' +
-      'random value (Random category): each neuron then draws its own.',
+    tooltip: msg('blocks.population.tooltip'),
     helpUrl: modelHelpUrl(first),
     extensions: ['nest_fresh_name', 'nest_model_help', 'nest_population_rows'],
   },

@@ -9,6 +9,8 @@
  */
 import * as Blockly from 'blockly';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
+import { t } from '../../src/i18n';
+import { msg } from '../messages';
 import { CREATORS } from './catalog';
 import { COLOURS, HELP } from './common';
 import { modelOfVariable } from './extensions';
@@ -69,7 +71,7 @@ export function paramOptionsFor(block: Blockly.Block | null): [string, string][]
     enclosing.owner.inputList.filter((i) => i.type === Blockly.inputs.inputTypes.VALUE).map((i) => i.name),
   );
   const options = modelParamOptions(enclosing.model, rows);
-  return options.length ? options : [['(no parameters)', '']];
+  return options.length ? options : [[t('blocks.param.none'), '']];
 }
 
 /**
@@ -85,7 +87,7 @@ export class FieldParamDropdown extends Blockly.FieldDropdown {
         const value = this.getValue();
         if (value && !options.some(([, name]) => name === value)) {
           const known = ALL_OPTIONS.find(([, name]) => name === value);
-          return [[`${known?.[0] ?? value} — not a parameter here`, value], ...options];
+          return [[t('blocks.param.notHere', { label: known?.[0] ?? value }), value], ...options];
         }
         return options;
       },
@@ -127,7 +129,7 @@ export function registerParamField(): void {
 export const PARAM_BLOCKS = [
   {
     type: 'nest_param',
-    message0: 'set %1 to %2',
+    message0: msg('blocks.param.title'),
     args0: [
       { type: PARAM_FIELD, name: 'PARAM' },
       { type: 'input_value', name: 'VALUE', check: RANDOM_OR_NUMBER },
@@ -136,9 +138,7 @@ export const PARAM_BLOCKS = [
     previousStatement: 'nest_param',
     nextStatement: 'nest_param',
     colour: COLOURS.neurons,
-    tooltip:
-      'One more parameter of the neuron or stimulus this block sits in; the list shows that model\'s parameters. ' +
-      'Units as NEST uses them. A neuron parameter also takes a random value (each neuron draws its own).',
+    tooltip: msg('blocks.param.tooltip'),
     helpUrl: HELP.neurons,
   },
 ];

@@ -14,7 +14,8 @@
  */
 import * as Blockly from 'blockly';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
-import { paramShadow } from './common';
+import { t } from '../../src/i18n';
+import { modelDoc, paramShadow } from './common';
 import { rowLabel, rowsOf, ROW_CHECK } from './neurons';
 
 /** Inputs of the block that are not parameter rows. */
@@ -82,7 +83,7 @@ export function showModelRows(block: Blockly.Block, model: string, oldModel: str
 /** The block's tooltip: what the block does, then what the chosen model is. */
 function modelTooltip(block: Blockly.Block, base: string): string {
   const doc = NEST_MODELS[block.getFieldValue('MODEL') ?? '']?.doc;
-  return doc ? `${base}\n\n${block.getFieldValue('MODEL')}: ${doc}` : base;
+  return doc ? `${base}\n\n${t('blocks.population.model', { model: block.getFieldValue('MODEL'), doc: modelDoc(doc) })}` : base;
 }
 
 export function populationRows(this: Blockly.Block): void {

@@ -5,6 +5,7 @@
  * (population parameter rows, "more parameters" values, a connection's weight and delay), never
  * into a population size, a simulation time or arithmetic, where NEST takes no random value.
  */
+import { msg } from '../messages';
 import { COLOURS } from './common';
 
 export const RANDOM_TYPE = 'nest_random';
@@ -41,36 +42,30 @@ const num = (name: string) => ({ type: 'input_value', name, check: 'Number' });
 export const RANDOM_BLOCKS = [
   {
     type: 'nest_random_uniform',
-    message0: 'random uniform from %1 to %2',
+    message0: msg('blocks.random.uniform'),
     args0: [num('min'), num('max')],
-    tooltip:
-      'nest.random.uniform: a random number between min and max, every value equally likely. Each neuron (or each ' +
-      'connection) draws its own. Plugs into a neuron parameter or a connection weight or delay.',
+    tooltip: msg('blocks.random.uniform.tooltip'),
     ...common,
   },
   {
     type: 'nest_random_normal',
-    message0: 'random normal: mean %1 spread (std) %2',
+    message0: msg('blocks.random.normal'),
     args0: [num('mean'), num('std')],
-    tooltip:
-      'nest.random.normal: a random number from a bell curve around mean; std (the standard deviation, > 0) says how ' +
-      'far values spread. Each neuron (or each connection) draws its own.',
+    tooltip: msg('blocks.random.normal.tooltip'),
     ...common,
   },
   {
     type: 'nest_random_lognormal',
-    message0: 'random lognormal: mean %1 std %2 of the log',
+    message0: msg('blocks.random.lognormal'),
     args0: [num('mean'), num('std')],
-    tooltip:
-      'nest.random.lognormal: always positive, with a long tail of large values; its logarithm is normal with this ' +
-      'mean and std (> 0). Good for weights that must stay positive.',
+    tooltip: msg('blocks.random.lognormal.tooltip'),
     ...common,
   },
   {
     type: 'nest_random_exponential',
-    message0: 'random exponential: mean (beta) %1',
+    message0: msg('blocks.random.exponential'),
     args0: [num('beta')],
-    tooltip: 'nest.random.exponential: a positive random number, small values most likely; beta is its mean.',
+    tooltip: msg('blocks.random.exponential.tooltip'),
     ...common,
   },
 ];

@@ -3,6 +3,8 @@
  * result table", whose points the program returns in `response["results"]`. */
 import * as Blockly from 'blockly';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
+import { t } from '../../src/i18n';
+import { msg } from '../messages';
 import { COLOURS, HELP, modelHelpUrl, NODE_VARIABLE_TYPE, unitOf } from './common';
 
 function nameField(prefix: string) {
@@ -40,7 +42,7 @@ const RECORD_INPUT = 'RECORD';
 function recordableRow(): { message: string; args: unknown[] } {
   const rs = neuronRecordables();
   return {
-    message: 'record ' + rs.map((_r, i) => `%${2 * i + 1}%${2 * i + 2}`).join('') + `%${2 * rs.length + 1}`,
+    message: `${msg('blocks.multimeter.record')} ` + rs.map((_r, i) => `%${2 * i + 1}%${2 * i + 2}`).join('') + `%${2 * rs.length + 1}`,
     args: [
       ...rs.flatMap((r) => [
         { type: 'field_label', name: recordableLabel(r), text: r },
@@ -56,7 +58,6 @@ const row = recordableRow();
 /** Shown while no connect block says which neurons the multimeter records: NEST's default model. */
 export const DEFAULT_RECORDING_MODEL = 'iaf_psc_alpha';
 
-const MULTIMETER_TOOLTIP = 'multimeter: samples the ticked state variables. Connect it to the neurons: connect mm1 → n1.';
 
 /** Looks up the model of the node a variable names (extensions.ts: modelOfVariable). */
 export type ModelOfVariable = (varId: string) => string | null;
@@ -126,10 +127,9 @@ function applyRecordables(block: Blockly.Block, shown: readonly string[], models
   }
   const which =
     models.length > 0
-      ? `The boxes are those of ${models.join(' and ')}, the model of the neurons it is connected to.`
-      : `Not connected to neurons yet: the boxes are those of ${DEFAULT_RECORDING_MODEL}; ` +
-        'they follow the model of the neurons once a connect block links them (connect mm1 → n1).';
-  block.setTooltip(`${MULTIMETER_TOOLTIP}\n\n${which}`);
+      ? t('blocks.multimeter.connected', { models: models.join(t('blocks.multimeter.and')) })
+      : t('blocks.multimeter.notConnected', { model: DEFAULT_RECORDING_MODEL });
+  block.setTooltip(`${t('blocks.multimeter.tooltip')}\n\n${which}`);
   if (changed && block instanceof Blockly.BlockSvg && block.rendered) block.queueRender();
 }
 
@@ -147,67 +147,65 @@ export function showRecordables(block: Blockly.Block, modelOf: ModelOfVariable):
  * so no change event can be relied on for this first time.
  */
 export function initRecordables(block: Blockly.Block, modelOf: ModelOfVariable): void {
-  block.setTooltip(MULTIMETER_TOOLTIP);
+  block.setTooltip(t('blocks.multimeter.tooltip'));
   queueMicrotask(() => showRecordables(block, modelOf));
 }
 
 export const RECORDER_BLOCKS = [
   {
     type: 'nest_spike_recorder',
-    message0: '%1 = spike recorder',
+    message0: msg('blocks.spikeRecorder.title'),
     args0: [nameField('sr')],
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.recorders,
-    tooltip: 'spike_recorder: records which neuron spiked and when. Connect neurons to it: connect n1 → sr1.',
+    tooltip: msg('blocks.spikeRecorder.tooltip'),
     helpUrl: modelHelpUrl('spike_recorder'),
     extensions: ['nest_fresh_name'],
   },
   {
     type: 'nest_voltmeter',
-    message0: '%1 = voltmeter',
+    message0: msg('blocks.voltmeter.title'),
     args0: [nameField('vm')],
-    message1: `record every (${unitOf('voltmeter', 'interval')}) %1`,
+    message1: `${msg('blocks.recordEvery')} (${unitOf('voltmeter', 'interval')}) %1`,
     args1: [{ type: 'input_value', name: 'interval', check: 'Number', align: 'RIGHT' }],
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.recorders,
-    tooltip: 'voltmeter: samples the membrane potential V_m. Connect it to the neurons: connect vm1 → n1.',
+    tooltip: msg('blocks.voltmeter.tooltip'),
     helpUrl: modelHelpUrl('voltmeter'),
     extensions: ['nest_fresh_name'],
   },
   {
     type: 'nest_multimeter',
-    message0: '%1 = multimeter',
+    message0: msg('blocks.multimeter.title'),
     args0: [nameField('mm')],
     message1: row.message,
     args1: row.args,
-    message2: `record every (${unitOf('multimeter', 'interval')}) %1`,
+    message2: `${msg('blocks.recordEvery')} (${unitOf('multimeter', 'interval')}) %1`,
     args2: [{ type: 'input_value', name: 'interval', check: 'Number', align: 'RIGHT' }],
     inputsInline: false,
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.recorders,
-    tooltip: MULTIMETER_TOOLTIP,
+    tooltip: msg('blocks.multimeter.tooltip'),
     helpUrl: HELP.recordables,
     extensions: ['nest_multimeter'],
   },
   {
     type: 'nest_spike_count',
-    message0: 'number of spikes recorded by %1',
+    message0: msg('blocks.spikeCount.title'),
     args0: [{ type: 'field_variable', name: 'RECORDER', variable: 'sr1', variableTypes: [NODE_VARIABLE_TYPE], defaultType: NODE_VARIABLE_TYPE }],
     output: 'Number',
     colour: COLOURS.recorders,
-    tooltip:
-      'How many spikes this spike recorder has recorded so far (n_events), over every simulate block before this one. ' +
-      'For the spikes of one simulate: store the count in a variable before it and subtract it afterwards.',
+    tooltip: msg('blocks.spikeCount.tooltip'),
     helpUrl: modelHelpUrl('spike_recorder'),
   },
   {
     type: 'nest_record_result',
-    message0: 'add to result table %1',
+    message0: msg('blocks.recordResult.title'),
     args0: [{ type: 'field_input', name: 'TABLE', text: 'f-I curve' }],
     message1: 'x %1',
     args1: [{ type: 'input_value', name: 'X', check: 'Number', align: 'RIGHT' }],
@@ -217,9 +215,7 @@ export const RECORDER_BLOCKS = [
     previousStatement: null,
     nextStatement: null,
     colour: COLOURS.recorders,
-    tooltip:
-      'Adds one point (x, y) to a table of results, e.g. the input current and the spike count of one simulate in a loop: ' +
-      'an f–I curve. The program hands back every table in response["results"] as a list of [x, y] points.',
+    tooltip: msg('blocks.recordResult.tooltip'),
     helpUrl: HELP.recordables,
   },
 ];

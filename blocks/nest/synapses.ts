@@ -6,23 +6,26 @@
  * common.ts can list its slider shadows.
  */
 import { STDP_DEFAULTS } from '../../workers/engine/nest/stdp';
+import { msg } from '../messages';
 import { RANGE_NUMBER_FIELD } from './range-number-field';
 
 /** Dropdown options; the values are NEST's synapse model names and are saved: never rename. */
 export const SYNAPSES: [string, string][] = [
-  ['static (fixed weight)', 'static_synapse'],
-  ['STDP (weight learns)', 'stdp_synapse'],
+  [msg('blocks.connect.synapse.static_synapse'), 'static_synapse'],
+  [msg('blocks.connect.synapse.stdp_synapse'), 'stdp_synapse'],
 ];
 export const DEFAULT_SYNAPSE = 'static_synapse';
 
 export interface SynapseParam {
   /** NEST's syn_spec key, also the name of the block's input */
   key: string;
+  /** the row's text (a Blockly message with %1 for the input) */
   label: string;
   default: number;
   min: number;
   max: number;
   precision: number;
+  /** the slider's tooltip (a Blockly message) */
   doc: string;
 }
 
@@ -30,20 +33,20 @@ export interface SynapseParam {
  * defaults: weight-dependent, "multiplicative" STDP). */
 export const STDP_PARAMS: SynapseParam[] = [
   {
-    key: 'tau_plus', label: 'STDP window tau_plus (ms)', default: STDP_DEFAULTS.tau_plus, min: 1, max: 100, precision: 0.1,
-    doc: 'How long a presynaptic spike counts for strengthening (time constant, ms). The window for weakening is tau_minus of the target neurons.',
+    key: 'tau_plus', label: msg('blocks.stdp.tau_plus'), default: STDP_DEFAULTS.tau_plus, min: 1, max: 100, precision: 0.1,
+    doc: msg('blocks.stdp.tau_plus.tooltip'),
   },
   {
-    key: 'lambda', label: 'learning rate lambda', default: STDP_DEFAULTS.lambda, min: 0, max: 0.1, precision: 0.001,
-    doc: 'How big each weight change is (as a fraction of Wmax).',
+    key: 'lambda', label: msg('blocks.stdp.lambda'), default: STDP_DEFAULTS.lambda, min: 0, max: 0.1, precision: 0.001,
+    doc: msg('blocks.stdp.lambda.tooltip'),
   },
   {
-    key: 'alpha', label: 'weakening vs strengthening alpha', default: STDP_DEFAULTS.alpha, min: 0, max: 2, precision: 0.01,
-    doc: 'How strong weakening is compared with strengthening (1: the same).',
+    key: 'alpha', label: msg('blocks.stdp.alpha'), default: STDP_DEFAULTS.alpha, min: 0, max: 2, precision: 0.01,
+    doc: msg('blocks.stdp.alpha.tooltip'),
   },
   {
-    key: 'Wmax', label: 'largest weight Wmax', default: STDP_DEFAULTS.Wmax, min: -1000, max: 1000, precision: 0.1,
-    doc: 'The weight never grows beyond this value. It must have the same sign as the weight.',
+    key: 'Wmax', label: msg('blocks.stdp.Wmax'), default: STDP_DEFAULTS.Wmax, min: -1000, max: 1000, precision: 0.1,
+    doc: msg('blocks.stdp.Wmax.tooltip'),
   },
 ];
 
@@ -64,7 +67,7 @@ export function synapseSliderDefinitions(): Record<string, unknown>[] {
     args0: [{ type: RANGE_NUMBER_FIELD, name: 'NUM', value: p.default, min: p.min, max: p.max, precision: p.precision }],
     output: 'Number',
     style: 'math_blocks',
-    tooltip: `${p.key}: ${p.doc}`,
+    tooltip: p.doc,
     helpUrl: STDP_HELP,
   }));
 }

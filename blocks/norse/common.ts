@@ -4,6 +4,8 @@
  * shadows. Facts about Norse come from /work/shared/reference/norse.md.
  */
 
+import { msg } from '../messages';
+
 /** One colour per toolbox category (MakeCode style), as Blockly hue values. */
 export const NORSE_COLOURS = {
   inputs: 20,
@@ -48,20 +50,21 @@ export interface NorseParam {
   default: number;
   /** a rate 1/τ in 1/s: must be positive */
   rate?: true;
+  /** what the tooltip says about it (a Blockly message) */
   doc: string;
 }
 
 const TAU_SYN: NorseParam = {
   key: 'tau_syn_inv', default: 200, rate: true,
-  doc: 'tau_syn_inv (1/s): how fast the input current decays, 1/τ_syn. 200 means τ_syn = 5 ms.',
+  doc: msg('blocks.norse.doc.tau_syn_inv'),
 };
 const TAU_MEM: NorseParam = {
   key: 'tau_mem_inv', default: 100, rate: true,
-  doc: 'tau_mem_inv (1/s): how fast the membrane follows its input, 1/τ_mem. 100 means τ_mem = 10 ms.',
+  doc: msg('blocks.norse.doc.tau_mem_inv'),
 };
-const V_LEAK: NorseParam = { key: 'v_leak', default: 0, doc: 'v_leak: the voltage the membrane leaks back to (Norse voltages have no unit; 0 by default).' };
-const V_TH: NorseParam = { key: 'v_th', default: 1, doc: 'v_th: a neuron spikes when its voltage goes above this threshold (1 by default).' };
-const V_RESET: NorseParam = { key: 'v_reset', default: 0, doc: 'v_reset: the voltage right after a spike (0 by default).' };
+const V_LEAK: NorseParam = { key: 'v_leak', default: 0, doc: msg('blocks.norse.doc.v_leak') };
+const V_TH: NorseParam = { key: 'v_th', default: 1, doc: msg('blocks.norse.doc.v_th') };
+const V_RESET: NorseParam = { key: 'v_reset', default: 0, doc: msg('blocks.norse.doc.v_reset') };
 
 /** Norse 1.1's parameter classes, their fields in Norse's order, with its defaults. */
 export const PARAM_CLASSES = {
@@ -102,7 +105,7 @@ export const VALUE_BLOCKS = [
     args0: [{ type: 'field_number', name: 'NUM', value: 1, precision: 1 }],
     output: 'Number',
     style: 'math_blocks',
-    tooltip: 'How many: a whole number, at least 1 (time steps, neurons or layer size).',
+    tooltip: msg('blocks.norse.count.tooltip'),
     helpUrl: NORSE_HELP.start,
   },
   {
@@ -111,7 +114,7 @@ export const VALUE_BLOCKS = [
     args0: [{ type: 'field_number', name: 'NUM', value: 1, min: 0, max: 4294967295, precision: 1 }],
     output: 'Number',
     style: 'math_blocks',
-    tooltip: 'Seed of torch.manual_seed: the same seed gives the same random numbers every run.',
+    tooltip: msg('blocks.norse.seed.tooltip'),
     helpUrl: NORSE_HELP.start,
   },
 ];

@@ -1,5 +1,6 @@
 /** SequentialState: layers stacked so each one's output is the next one's input. The layer blocks
  * inside have no name and no input of their own: the container feeds them. */
+import { msg } from '../messages';
 import { NORSE_COLOURS, NORSE_HELP, nameField, partField } from './common';
 import { LINEAR_ROWS, paramCheck } from './layers';
 
@@ -12,47 +13,43 @@ const inside = { previousStatement: MODULE_CHECK, nextStatement: MODULE_CHECK, c
 export const CONTAINER_BLOCKS = [
   {
     type: 'norse_sequential',
-    message0: '%1 = layers in sequence (SequentialState) on %2',
+    message0: msg('blocks.norse.sequential.title'),
     args0: [nameField('net'), partField('INPUT', 'x1')],
-    message1: 'input × %1',
+    message1: msg('blocks.norse.inputTimes'),
     args1: [{ type: 'input_value', name: 'SCALE', check: 'Number', ...right }],
-    message2: 'layers %1',
+    message2: msg('blocks.norse.sequential.layers'),
     args2: [{ type: 'input_statement', name: 'LAYERS', check: MODULE_CHECK }],
     previousStatement: null,
     nextStatement: null,
     colour,
     inputsInline: false,
-    tooltip:
-      'norse.SequentialState: runs the layers inside one after another, each on the output of the one above, and keeps ' +
-      'the state of each. Its output is the output of the last layer; recording it records the last layer.',
+    tooltip: msg('blocks.norse.sequential.tooltip'),
     helpUrl: NORSE_HELP.sequential,
   },
   {
     type: 'norse_seq_linear',
-    message0: 'Linear layer',
+    message0: msg('blocks.norse.seqLinear.title'),
     ...LINEAR_ROWS,
     ...inside,
-    tooltip:
-      'torch.nn.Linear(inputs, outputs, bias=False) inside a sequence: weighted sums of the output of the layer above ' +
-      '(or of the sequence\'s input). Every weight is set to one number.',
+    tooltip: msg('blocks.norse.seqLinear.tooltip'),
     helpUrl: NORSE_HELP.sequential,
   },
   {
     type: 'norse_seq_lif',
-    message0: 'LIF layer',
-    message1: 'neuron parameters %1',
+    message0: msg('blocks.norse.seqLif.title'),
+    message1: msg('blocks.norse.neuronParameters'),
     args1: [{ type: 'input_value', name: 'P', check: paramCheck('LIFParameters'), ...right }],
     ...inside,
-    tooltip: 'norse.LIF inside a sequence: spiking neurons, as many as the layer above has outputs.',
+    tooltip: msg('blocks.norse.seqLif.tooltip'),
     helpUrl: NORSE_HELP.lif,
   },
   {
     type: 'norse_seq_li',
-    message0: 'leaky integrator (LI)',
-    message1: 'neuron parameters %1',
+    message0: msg('blocks.norse.seqLi.title'),
+    message1: msg('blocks.norse.neuronParameters'),
     args1: [{ type: 'input_value', name: 'P', check: paramCheck('LIParameters'), ...right }],
     ...inside,
-    tooltip: 'norse.LI inside a sequence: integrates the output of the layer above without spiking; outputs the voltage.',
+    tooltip: msg('blocks.norse.seqLi.tooltip'),
     helpUrl: NORSE_HELP.li,
   },
 ];

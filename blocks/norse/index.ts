@@ -3,11 +3,12 @@
  * registers the blocks and their extension with Blockly (idempotent).
  */
 import * as Blockly from 'blockly';
+import { addBlockMessages, applyBlocklyLanguage, registerTranslatedCategories } from '../messages';
 import { VALUE_BLOCKS } from './common';
 import { CONTAINER_BLOCKS } from './containers';
 import { ENCODER_BLOCKS } from './encoders';
 import { INPUT_BLOCKS } from './inputs';
-import { LAYER_BLOCKS } from './layers';
+import { LAYER_BLOCKS, norseParamTooltips } from './layers';
 import { NAMING_BLOCKS, registerNorseExtensions } from './names';
 import { RECORDING_BLOCKS } from './recording';
 
@@ -26,6 +27,10 @@ export const NORSE_BLOCKS: Blockly.JsonBlockDefinition[] = [
 ].map((d) => ((d.type as string) in NAMING_BLOCKS ? { ...d, extensions: ['norse_fresh_name'] } : d)) as Blockly.JsonBlockDefinition[];
 
 export function registerNorseBlocks(): void {
+  // the blocks' texts are Blockly messages, resolved as each block is built: fill them first
+  addBlockMessages(norseParamTooltips);
+  registerTranslatedCategories();
+  applyBlocklyLanguage();
   registerNorseExtensions();
   const missing = NORSE_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
   if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));

@@ -1,10 +1,11 @@
 /** Recording: what a run returns in response["recordings"], one entry per record block. */
+import { msg } from '../messages';
 import { NORSE_COLOURS, NORSE_HELP, partField } from './common';
 
 export const RECORDING_BLOCKS = [
   {
     type: 'norse_record',
-    message0: 'record %1 spikes %2 v %3 i %4',
+    message0: msg('blocks.norse.record.title'),
     args0: [
       partField('TARGET', 'lif1'),
       { type: 'field_checkbox', name: 'SPIKES', checked: true },
@@ -14,10 +15,7 @@ export const RECORDING_BLOCKS = [
     previousStatement: null,
     nextStatement: null,
     colour: NORSE_COLOURS.recording,
-    tooltip:
-      'Returns a layer\'s spikes, membrane voltage v and input current i at every step (the layer then keeps its states: ' +
-      'record_states=True). An LI layer has no spikes, a LIF box cell no current. For an input or an encoder, its values ' +
-      'are recorded and the ticks do not matter.',
+    tooltip: msg('blocks.norse.record.tooltip'),
     helpUrl: NORSE_HELP.lif,
   },
 ];

@@ -15,7 +15,8 @@ import type { RunResult } from '../../workers/api';
 import { Autosave, browserStorage } from '../storage/autosave';
 import { fileNameFor, makeProject, parseProject, type Project } from '../storage/project';
 import { inferRecorders, recordersOfEditedCode } from './infer-recorders';
-import { readSharedLink, shareProject } from '../share/share-project';
+import { readSharedLink, sharedLinkOpenedText, shareProject } from '../share/share-project';
+import { stripBidi } from '../plots/bidi';
 import { importNestDesktopText } from '../import/nest-desktop';
 import { blockForEditedLine } from './edited-lines';
 import { ServerError, type Backend, type BackendKind, type BackendSettings } from '../remote/backend';
@@ -30,6 +31,11 @@ import './sb-lesson';
 import '../plots/sb-results';
 import '../plots/sb-compare';
 import { Kiosk } from '../kiosk/kiosk';
+import { chooseLanguage, formatNumber, t } from '../i18n';
+import './sb-language-menu';
+import { GALLERY, galleryTitle } from '../gallery/catalog';
+import '../theme/sb-contrast-toggle';
+import { highContrast as contrastPreferred } from '../theme/contrast';
 import type { SbEditor } from './sb-editor';
 import type { SbCodePanel } from './sb-code-panel';
 import type { SbBackendSettings } from './sb-backend-settings';
@@ -82,15 +88,16 @@ const REMOTE_RUN_TIMEOUT_MS = 15 * 60_000;
 export class SbApp extends LitElement {
   static override styles = css`
     :host { display: grid; grid-template-rows: auto 1fr auto; height: 100vh; font: 14px/1.4 system-ui, 'DejaVu Sans', sans-serif; color: #1d2329; background: #f3f5f7; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: #20334a; color: white; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 10px; background: #20334a; color: white; }
     header h1 { font-size: 1.1rem; margin: 0 12px 0 0; letter-spacing: 0.02em; }
-    button, select { font: inherit; min-height: 34px; padding: 4px 12px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
+    /* 10 px sides: room in one header row for German's longer labels (Speichern, Lektionen) */
+    button, select { font: inherit; min-height: 34px; padding: 4px 10px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
     button:disabled { opacity: 0.55; cursor: default; }
     button:focus-visible, select:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
     #run { background: #1f7a3a; border-color: #1f7a3a; color: white; font-weight: 600; min-width: 84px; }
     #stop { background: #a4262c; border-color: #a4262c; color: white; }
     /* the status gives way (ellipsis, full text in its title) so the header stays one row */
-    .engine { font-size: 0.85rem; opacity: 0.9; flex: 1 1 0; min-width: 8em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .engine { font-size: 0.85rem; opacity: 0.9; flex: 1 1 0; min-width: 6em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .live { display: inline-flex; align-items: center; gap: 4px; min-height: 34px; cursor: pointer; }
     .live input { width: 20px; height: 20px; margin: 0; cursor: pointer; }
     .paused { color: #ffd27a; }
@@ -143,11 +150,11 @@ export class SbApp extends LitElement {
   private readonly autosave = new Autosave(browserStorage());
   /** Kiosk mode (?kiosk=1, remembered by the device), or null: see src/kiosk/. */
   private readonly kiosk = Kiosk.fromPage();
-  private projectName = 'My network';
+  private projectName = t('app.defaultProjectName');
 
   @state() private program: AnyProgram = EMPTY_PROGRAM;
   @state() private running = false;
-  @state() private engineStatus = 'Python engine loading…';
+  @state() private engineStatus = t('app.engineLoading');
   @state() private engineReady = false;
   @state() private result: ShownResult | null = null;
   @state() private notice: Notice | null = null;
@@ -163,6 +170,8 @@ export class SbApp extends LitElement {
   /** The open lesson's restricted toolbox, or null (the plugin's own). */
   @state() private lessonToolbox: Blockly.utils.toolbox.ToolboxDefinition | null = null;
   @state() private lessonPanelOpen = false;
+  /** High contrast (src/theme/): the header's switch, handed to the plots. */
+  @state() private highContrast = contrastPreferred();
   /** The blocks changed while a run was going: run once more when it ends. */
   private liveQueued = false;
   /** performance.now() of the change a live run answers (for the latency figure). */
@@ -185,13 +194,13 @@ export class SbApp extends LitElement {
     this.engine.ready.then(
       ({ ms }) => {
         this.engineReady = true;
-        this.engineStatus = `Python engine ready (${(ms / 1000).toFixed(1)} s)`;
+        this.engineStatus = t('app.engineReadyAfter', { seconds: formatNumber(ms / 1000, 1, 1) });
         document.body.dataset.engineReady = '1';
         document.body.dataset.engineLoadMs = ms.toFixed(0);
       },
       (e: Error) => {
-        this.engineStatus = 'Python engine failed to start';
-        this.notice = { kind: 'error', text: 'The Python engine could not start, so Run is not available.', detail: e.message };
+        this.engineStatus = t('app.engineFailed');
+        this.notice = { kind: 'error', text: t('app.engineFailedNotice'), detail: e.message };
       },
     );
   }
@@ -201,29 +210,32 @@ export class SbApp extends LitElement {
       <header>
         <h1>Spikeblocks</h1>
         <button id="run" @click=${() => this.run()} ?disabled=${this.running}
-          title="Run the program (Ctrl+Enter)${this.remote ? ` on ${this.remote.label}` : ''}">${this.running ? 'Running…' : '▶ Run'}</button>
-        <button id="stop" @click=${this.stop} ?disabled=${!this.running} title="Stop the running program (Esc)">■ Stop</button>
+          title=${this.remote ? t('app.runOnTitle', { server: this.remote.label }) : t('app.runTitle')}>${this.running ? t('app.running') : t('app.run')}</button>
+        <button id="stop" @click=${this.stop} ?disabled=${!this.running} title=${t('app.stopTitle')}>${t('app.stop')}</button>
         ${this.remote
           ? html`<button id="compare" @click=${this.compare} ?disabled=${this.running}
-              title="Run the program here and on the server, and show both results side by side">⇄ Compare</button>`
-          : html`<label class="live" title="Run again by itself after every change to the blocks">
-              <input id="live" type="checkbox" .checked=${this.live} @change=${this.toggleLive} /> Live
+              title=${t('app.compareTitle')}>${t('app.compare')}</button>`
+          : html`<label class="live" title=${t('app.liveTitle')}>
+              <input id="live" type="checkbox" .checked=${this.live} @change=${this.toggleLive} /> ${t('app.live')}
             </label>`}
         <button id="backend" class="backend" @click=${() => this.settingsPanel.open()}
-          title="Choose where programs run: this browser, NEST Server, Norse Server or Jupyter">⚙ ${choice(this.backendSettings.kind).label}</button>
+          title=${t('app.backendTitle')}>⚙ ${choice(this.backendSettings.kind).label}</button>
         <span class="engine" role="status" title=${this.remote ? this.remoteStatus : this.engineStatus}>${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
-        <select id="simulator" aria-label="Simulator" title="Which simulator the blocks are for" .value=${this.plugin.id} @change=${this.switchSimulator}>
+        <select id="simulator" aria-label=${t('app.simulator')} title=${t('app.simulatorTitle')} .value=${this.plugin.id} @change=${this.switchSimulator}>
           ${SIMULATORS.map((s) => html`<option value=${s.id} ?selected=${s.id === this.plugin.id}>${s.label}</option>`)}
         </select>
-        <select id="examples" @change=${this.openExample} aria-label="Open an example" title="Open an example (undoable)">
-          <option value="">Examples…</option>
-          ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${ex.title}</option>`)}
+        <select id="examples" @change=${this.openExample} aria-label=${t('app.examplesLabel')} title=${t('app.examplesTitle')}>
+          <option value="">${t('app.examples')}</option>
+          ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${exampleTitle(ex)}</option>`)}
         </select>
-        ${this.kiosk ? html`<button id="kiosk-reset" @click=${() => this.kiosk!.confirmReset()} title="Clear the blocks and start again from the first example">↺ Start again</button>` : nothing}
-        <button id="lessons" @click=${() => void this.lessonPanel.toggleList()} aria-expanded=${this.lessonPanelOpen ? 'true' : 'false'} title="Lessons: step-by-step tasks with a goal that is checked after each run">Lessons</button>
-        <button id="open" @click=${() => this.fileInput.click()} title="Open a project file (.json)">Open…</button>
-        <button id="save" @click=${this.saveFile} title="Save the project as a file">Save</button>
-        <button id="share" @click=${this.share} title="Copy a link that opens these blocks (the project travels inside the link)">Share</button>
+        <button id="gallery" @click=${this.openGallery} aria-haspopup="dialog" title=${t('gallery.openHint')}>▦ ${t('gallery.open')}</button>
+        ${this.kiosk ? html`<button id="kiosk-reset" @click=${() => this.kiosk!.confirmReset()} title=${t('app.kioskResetTitle')}>${t('app.kioskReset')}</button>` : nothing}
+        <button id="lessons" @click=${() => void this.lessonPanel.toggleList()} aria-expanded=${this.lessonPanelOpen ? 'true' : 'false'} title=${t('app.lessonsTitle')}>${t('app.lessons')}</button>
+        <button id="open" @click=${() => this.fileInput.click()} title=${t('app.openTitle')}>${t('app.open')}</button>
+        <button id="save" @click=${this.saveFile} title=${t('app.saveTitle')}>${t('app.save')}</button>
+        <button id="share" @click=${this.share} title=${t('app.shareTitle')}>${t('app.share')}</button>
+        <sb-language-menu ?large=${!!this.kiosk} .choose=${this.kiosk?.chooseLanguage ?? chooseLanguage}></sb-language-menu>
+        <sb-contrast-toggle @contrast-change=${(e: CustomEvent<{ on: boolean }>) => (this.highContrast = e.detail.on)}></sb-contrast-toggle>
         <input id="open-file" type="file" accept=".json,application/json" @change=${this.openFile} />
       </header>
       <main @keydown=${this.onKey} class=${this.lessonPanelOpen ? 'with-lesson' : ''}>
@@ -236,21 +248,21 @@ export class SbApp extends LitElement {
             @export-nir=${this.exportNir}
             @edit-change=${this.onEditChange}
             @notice=${(e: CustomEvent<{ text: string }>) => (this.notice = { kind: 'info', text: e.detail.text })}></sb-code-panel>
-          <section class="results" aria-label="Results">
+          <section class="results" aria-label=${t('app.results')}>
             ${(this.comparison ?? this.result) && !this.running && (this.comparison ?? this.result)!.code !== (this.editedCode ?? this.program.code)
-              ? html`<p class="stale" role="status">These results are from before your last change — press <b>Run</b> to update them.</p>`
+              ? html`<p class="stale" role="status">${withBoldRun('app.stale')}</p>`
               : nothing}
             ${this.comparison && !this.running
               ? html`<sb-compare .local=${this.comparison.local} .remote=${this.comparison.remote} .recorders=${this.comparison.recorders}
-                  .labels=${['This browser', choice(this.backendSettings.kind).label]} .runMs=${this.comparison.runMs} .simTime=${this.comparison.simTime}
+                  .labels=${[t('app.thisBrowser'), choice(this.backendSettings.kind).label]} .runMs=${this.comparison.runMs} .simTime=${this.comparison.simTime}
                   .random=${usesRandomness(this.comparison.code)}
                   @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-compare>`
               : this.result
               ? html`<sb-results .response=${this.result.response} .recorders=${this.result.recorders}
-                  .simTime=${this.result.simTime} .runMs=${this.result.runMs}
+                  .simTime=${this.result.simTime} .runMs=${this.result.runMs} .highContrast=${this.highContrast} .projectName=${this.projectName}
                   @record-select=${(e: CustomEvent<{ blockId: string }>) => this.editor.highlight(e.detail.blockId)}></sb-results>`
               : html`<p class="placeholder">${this.resultNote ||
-                  html`Press <b>Run</b> to simulate the network. Spikes and membrane potentials appear here.`}</p>`}
+                  withBoldRun('app.placeholder')}</p>`}
           </section>
         </div>
       </main>
@@ -258,7 +270,7 @@ export class SbApp extends LitElement {
         ${this.notice
           ? html`<div class="notice ${this.notice.kind}">
               ${this.notice.text}
-              ${this.notice.undo ? html`<button @click=${this.undo}>Undo</button>` : nothing}
+              ${this.notice.undo ? html`<button @click=${this.undo}>${t('app.undo')}</button>` : nothing}
               ${this.notice.action ? html`<button id="notice-action" @click=${this.notice.action.run}>${this.notice.action.label}</button>` : nothing}
               ${this.notice.detail ? html`<pre>${this.notice.detail}</pre>` : nothing}
             </div>`
@@ -273,7 +285,7 @@ export class SbApp extends LitElement {
   private renderMissingModels() {
     if (!this.remote || !this.remoteModels) return nothing;
     const missing = modelsMissingOn(this.editedCode ?? this.program.code, this.remoteModels);
-    return missing.length ? html` · <span class="paused">not on this server: ${missing.join(', ')}</span>` : nothing;
+    return missing.length ? html` · <span class="paused">${t('app.notOnServer', { models: missing.join(', ') })}</span>` : nothing;
   }
 
   override async firstUpdated(): Promise<void> {
@@ -331,13 +343,13 @@ export class SbApp extends LitElement {
     this.remote = settings.kind === 'local' ? null : serverBackend(settings);
     document.body.dataset.backend = settings.kind;
     if (remember && !saveBackendSettings(settings, browserStorage(), sessionStore())) {
-      this.notice = { kind: 'info', text: 'This browser refused to remember the setting; it lasts until the page is closed.' };
+      this.notice = { kind: 'info', text: t('app.settingNotKept') };
     }
     if (this.remote) void this.refreshRemoteStatus(this.remote);
   }
 
   private async refreshRemoteStatus(backend: Backend): Promise<void> {
-    this.remoteStatus = `connecting to ${shortAddress(this.backendSettings.url)}…`;
+    this.remoteStatus = t('app.connecting', { address: shortAddress(this.backendSettings.url) });
     try {
       const info = await backend.health();
       if (backend !== this.remote) return;
@@ -349,8 +361,8 @@ export class SbApp extends LitElement {
     } catch (e) {
       if (backend !== this.remote) return;
       this.remoteModels = null;
-      this.remoteStatus = `not connected to ${shortAddress(this.backendSettings.url)}`;
-      this.notice = { kind: 'error', text: (e as Error).message, aboutServer: true, action: { label: 'Use this browser', run: () => this.useBackend(LOCAL, true) } };
+      this.remoteStatus = t('app.notConnected', { address: shortAddress(this.backendSettings.url) });
+      this.notice = { kind: 'error', text: (e as Error).message, aboutServer: true, action: { label: t('app.useHere'), run: () => this.useBackend(LOCAL, true) } };
     }
   }
 
@@ -373,7 +385,7 @@ export class SbApp extends LitElement {
       const key = this.autosave.rescue(text);
       this.notice = {
         kind: 'error',
-        text: `Your last saved work could not be read back, so the first example is shown. The saved text is kept in this browser under "${key}".`,
+        text: t('app.restoreFailed', { key }),
         detail: parsed.ok ? undefined : parsed.message,
       };
     }
@@ -386,17 +398,18 @@ export class SbApp extends LitElement {
   private loadProject(project: Project, offerUndo: boolean): boolean {
     const problem = tryLoadBlocks(project.workspace, project.simulator);
     if (problem) {
-      this.notice = { kind: 'error', text: 'This project could not be opened; nothing was changed.', detail: problem };
+      this.notice = { kind: 'error', text: t('app.projectNotOpened'), detail: problem };
       return false;
     }
     // a project the learner opens (example, file, link) leaves the lesson first: Undo then goes back to their own blocks
     if (offerUndo) this.lessonPanel?.close();
     if (offerUndo) this.keepAside(this.currentProject());
     this.usePlugin(project.simulator);
-    this.projectName = project.name;
+    // a name from a file or link may carry bidirectional controls that disguise it (abc\u202Eyp.exe)
+    this.projectName = stripBidi(project.name);
     this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
-    if (offerUndo) this.notice = { kind: 'info', text: `Opened "${project.name}".`, undo: this.undoReplace };
+    if (offerUndo) this.notice = { kind: 'info', text: t('app.opened', { name: this.projectName }), undo: this.undoReplace };
     return true;
   }
 
@@ -424,7 +437,7 @@ export class SbApp extends LitElement {
     const previous = this.replaced.pop();
     if (!previous) return;
     this.lastWorkOf.set(this.plugin.id, this.currentProject());
-    this.restoreProject(previous, this.replaced.length ? `Back to "${previous.name}". Undo goes back further.` : `Back to "${previous.name}".`);
+    this.restoreProject(previous, t(this.replaced.length ? 'app.backToFurther' : 'app.backTo', { name: previous.name }));
     if (this.replaced.length && this.notice) this.notice = { ...this.notice, undo: this.undoReplace };
   };
 
@@ -440,7 +453,7 @@ export class SbApp extends LitElement {
     this.liveQueued = false;
     this.live = readLiveSetting();
     const start = SIMULATORS[0];
-    this.restoreProject(makeProject(start.id, start.examples[0].title, start.examples[0].workspace), '');
+    this.restoreProject(makeProject(start.id, exampleTitle(start.examples[0]), start.examples[0].workspace), '');
     this.result = null;
     this.comparison = null;
     this.resultNote = '';
@@ -462,7 +475,8 @@ export class SbApp extends LitElement {
 
   private restoreProject(project: Project, text: string): void {
     this.usePlugin(project.simulator);
-    this.projectName = project.name;
+    // a name from a file or link may carry bidirectional controls that disguise it (abc\u202Eyp.exe)
+    this.projectName = stripBidi(project.name);
     this.editedCode = project.editedCode ?? null;
     this.editor.load(project.workspace);
     this.notice = { kind: 'info', text };
@@ -488,7 +502,7 @@ export class SbApp extends LitElement {
     // back to that simulator's own blocks when the learner had some, else its first example
     const first = next.examples[0];
     const own = this.lastWorkOf.get(next.id);
-    if (!this.loadProject(own ?? makeProject(next.id, first.title, first.workspace), true)) select.value = this.plugin.id;
+    if (!this.loadProject(own ?? makeProject(next.id, exampleTitle(first), first.workspace), true)) select.value = this.plugin.id;
   }
 
   private onWorkspaceChange = (e: CustomEvent<{ intermediate: boolean }>): void => {
@@ -507,11 +521,12 @@ export class SbApp extends LitElement {
     if (this.remote || !this.live || !this.engineReady || this.lastRunCode === null || this.editedCode !== null) return;
     if (this.program.problems.some((p) => !p.warning) || this.program.code === this.lastRunCode) return;
     if (this.lastRunStopped) {
-      this.pauseLive('live runs paused: the last run was stopped — press Run');
+      this.pauseLive(t('app.livePausedStopped'), t('app.livePausedStoppedFull'));
       return;
     }
     if (this.lastRunMs > LIVE_MAX_RUN_MS) {
-      this.pauseLive(`live runs paused: the last run took ${(this.lastRunMs / 1000).toFixed(1)} s — press Run`);
+      const seconds = formatNumber(this.lastRunMs / 1000, 1, 1);
+      this.pauseLive(t('app.livePausedSlow', { seconds }), t('app.livePausedSlowFull', { seconds }));
       return;
     }
     // A change during a run keeps the time of the first change the next run answers.
@@ -525,9 +540,9 @@ export class SbApp extends LitElement {
 
   /** The header shows the reason in short; the first time, the footer says it in full (the header
    * may cut it off on a narrow screen), unless it holds an error the learner must read. */
-  private pauseLive(reason: string): void {
+  private pauseLive(reason: string, inFull: string): void {
     if (!this.livePaused && this.notice?.kind !== 'error') {
-      this.notice = { kind: 'info', text: `${reason[0].toUpperCase()}${reason.slice(1)} to run the new blocks.` };
+      this.notice = { kind: 'info', text: inFull };
     }
     this.livePaused = reason;
   }
@@ -546,11 +561,11 @@ export class SbApp extends LitElement {
   private save(): void {
     // in a lesson the blocks are the lesson's: kept per lesson, the learner's own project stays as it was
     if (this.lessonPanel?.active) {
-      if (!this.lessonPanel.keepWork(this.editor.save())) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+      if (!this.lessonPanel.keepWork(this.editor.save())) this.notice = { kind: 'error', text: t('app.notStored') };
       return;
     }
     const saved = this.autosave.save(makeProject(this.plugin.id, this.projectName, this.editor.save(), this.editedCode));
-    if (!saved) this.notice = { kind: 'error', text: 'This browser refused to store your work. Use Save to keep a file.' };
+    if (!saved) this.notice = { kind: 'error', text: t('app.notStored') };
   }
 
   /** Hand edits are work too: saved as they are typed; dropping them can be undone. */
@@ -564,11 +579,11 @@ export class SbApp extends LitElement {
     if (e.detail.edited === null && dropped !== null && dropped !== this.program.code) {
       this.notice = {
         kind: 'info',
-        text: 'Your hand-edited code was put aside; the code panel follows the blocks again.',
+        text: t('app.editsPutAside'),
         undo: () => {
           this.editedCode = dropped;
           this.save();
-          this.notice = { kind: 'info', text: 'Your hand-edited code is back.' };
+          this.notice = { kind: 'info', text: t('app.editsBack') };
         },
       };
     }
@@ -590,14 +605,14 @@ export class SbApp extends LitElement {
     if (backend && !runsOn(this.plugin.id, backend.kind)) {
       this.notice = {
         kind: 'error',
-        text: `${backend.label} does not run ${this.plugin.label} programs. ${this.plugin.id === 'norse' ? 'Choose Jupyter (with Norse installed there) or a Norse Server' : 'Choose NEST Server or Jupyter (with NEST installed there)'} in ⚙, or run in this browser.`,
-        action: { label: 'Run in this browser', run: () => void this.run({ here: true }) },
+        text: t(this.plugin.id === 'norse' ? 'app.wrongServerNorse' : 'app.wrongServerNest', { server: backend.label, simulator: this.plugin.label }),
+        action: { label: t('app.runHere'), run: () => void this.run({ here: true }) },
       };
       return;
     }
     // A Run pressed while the engine still loads waits for it instead of being ignored.
     const waiting: Notice | null =
-      backend || this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the run starts by itself.' };
+      backend || this.engineReady ? null : { kind: 'info', text: t('app.waitingRun') };
     const started = performance.now();
     const changeAt = this.liveChangeAt;
     this.liveChangeAt = 0;
@@ -613,14 +628,15 @@ export class SbApp extends LitElement {
       // it would run, and compute nonsense: say what to fix, on its block
       this.editor.showProblems(program.problems);
       this.editor.highlight(blocking.blockId);
-      this.notice = { kind: 'error', text: `Not run: ${blocking.message}${program.problems.filter((p) => !p.warning).length > 1 ? ' (and more problems marked on the blocks)' : ''}` };
+      this.notice = { kind: 'error', text: t(program.problems.filter((p) => !p.warning).length > 1 ? 'app.notRunMore' : 'app.notRun', { problem: blocking.message }) };
       this.noteRunEnd(code, started, false);
       return;
     }
     this.running = true;
     this.comparison = null;
     this.errorLine = 0;
-    this.notice = waiting;
+    // an "Opened …" notice keeps its Undo through the Run: trying an example should not cost the way back
+    this.notice = waiting ?? (this.notice?.undo ? this.notice : null);
     this.editor.showProblems(program.problems);
     this.runningOn = [backend ?? this.engine];
     let result: RunResult;
@@ -633,23 +649,23 @@ export class SbApp extends LitElement {
       this.result = null;
       if (e instanceof ServerError) {
         // the server could not run it: the blocks stay as they are, and this browser can
-        this.resultNote = 'The server could not run the program.';
-        this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
+        this.resultNote = t('app.serverCouldNotRun');
+        this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: t('app.runHere'), run: () => void this.run({ here: true }) } };
         document.body.dataset.serverProblem = e.problem;
-        if (e.problem === 'unreachable' && backend && backend === this.remote) this.remoteStatus = `not connected to ${shortAddress(this.backendSettings.url)}`;
+        if (e.problem === 'unreachable' && backend && backend === this.remote) this.remoteStatus = t('app.notConnected', { address: shortAddress(this.backendSettings.url) });
       } else if (e instanceof StoppedByRestart) {
         // Stop had to replace the Python engine (the program did not answer): that is a stop, not a failure.
-        this.resultNote = 'The run was stopped.';
-        this.notice = { kind: 'info', text: 'Stopped. The Python engine had to restart, so the next run takes a few seconds longer.' };
+        this.resultNote = t('app.runStopped');
+        this.notice = { kind: 'info', text: t('app.stoppedRestart') };
         this.engineReady = false;
-        this.engineStatus = 'Python engine restarting…';
+        this.engineStatus = t('app.engineRestarting');
         void this.engine.ready.then(() => {
           this.engineReady = true;
-          this.engineStatus = 'Python engine ready';
+          this.engineStatus = t('app.engineReady');
         });
       } else {
-        this.resultNote = 'The last run did not finish.';
-        this.notice = { kind: 'error', text: 'The run did not finish.', detail: (e as Error).message };
+        this.resultNote = t('app.runNotFinished');
+        this.notice = { kind: 'error', text: t('app.runFailed'), detail: (e as Error).message };
       }
       return;
     }
@@ -661,19 +677,19 @@ export class SbApp extends LitElement {
       this.runQueuedLive();
       // Plots of an earlier run next to this run's error would look like its result.
       this.result = null;
-      this.resultNote = result.error.type === 'KeyboardInterrupt' ? 'The run was stopped.' : 'The last run stopped with an error: see the message below.';
+      this.resultNote = result.error.type === 'KeyboardInterrupt' ? t('app.runStopped') : t('app.runError');
       this.lessonPanel?.runFailed(result.error.type === 'KeyboardInterrupt');
       this.showRunError(result, code, edited ? null : program);
       // NEST Server has no call to cancel a program: its worker goes on with the given-up one
       if (backend && (backend.kind === 'nest-server' || backend.kind === 'norse-server') && result.error.type === 'KeyboardInterrupt') {
-        this.notice = { kind: 'info', text: `Stopped. ${backend.label} finishes the given-up run on its own, so a next run there may wait for it.` };
+        this.notice = { kind: 'info', text: t('app.stoppedOnServer', { server: backend.label }) };
       }
       return;
     }
     const shown = plotted(result.response, program, edited ? code : null);
     this.result = { code, ...shown, runMs: result.timings.totalMs };
     this.lessonPanel?.checkRun({ response: result.response, recorders: shown.recorders, workspace: this.editor.save() });
-    if (result.stdout.trim()) this.notice = { kind: 'info', text: 'The program printed:', detail: result.stdout };
+    if (result.stdout.trim()) this.notice = { kind: 'info', text: t('app.printed'), detail: result.stdout };
     // The run counts as done when the plots are on screen.
     await this.updateComplete;
     await this.renderRoot.querySelector('sb-results')?.updateComplete;
@@ -704,8 +720,7 @@ export class SbApp extends LitElement {
 
   private showRunError(result: Extract<RunResult, { ok: false }>, code: string, program: LineMapped | null): void {
     const { error } = result;
-    const where = error.line ? ` (line ${error.line})` : '';
-    const text = error.type === 'KeyboardInterrupt' ? 'Stopped.' : `${error.type}${where}: ${error.message}`;
+    const text = error.type === 'KeyboardInterrupt' ? t('app.stopped') : error.line ? t('app.pythonErrorAtLine', { type: error.type, line: error.line, message: error.message }) : `${error.type}: ${error.message}`;
     this.notice = { kind: error.type === 'KeyboardInterrupt' ? 'info' : 'error', text, detail: error.type === 'KeyboardInterrupt' ? undefined : error.traceback };
     if (!error.line) return;
     this.errorLine = error.line;
@@ -726,7 +741,7 @@ export class SbApp extends LitElement {
     const program = this.program;
     this.running = true;
     this.errorLine = 0;
-    this.notice = this.engineReady ? null : { kind: 'info', text: 'Waiting for the Python engine to finish loading; the comparison starts by itself.' };
+    this.notice = this.engineReady ? null : { kind: 'info', text: t('app.waitingCompare') };
     this.runningOn = [this.engine, remote];
     const timed = async (run: Promise<RunResult>): Promise<RunResult & { ms: number }> => {
       const t0 = performance.now();
@@ -741,20 +756,20 @@ export class SbApp extends LitElement {
     const failed = (side: PromiseSettledResult<RunResult & { ms: number }>, where: string): boolean => {
       if (side.status === 'rejected') {
         const e = side.reason as Error;
-        this.resultNote = 'The comparison did not finish.';
-        if (e instanceof StoppedByRestart) this.notice = { kind: 'info', text: 'Stopped.' };
-        else if (e instanceof ServerError) this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: 'Run in this browser', run: () => void this.run({ here: true }) } };
+        this.resultNote = t('app.compareNotFinished');
+        if (e instanceof StoppedByRestart) this.notice = { kind: 'info', text: t('app.stopped') };
+        else if (e instanceof ServerError) this.notice = { kind: 'error', text: e.message, aboutServer: true, action: { label: t('app.runHere'), run: () => void this.run({ here: true }) } };
         else this.notice = { kind: 'error', text: `${where}: ${e.message}` };
         return true;
       }
       if (!side.value.ok) {
-        this.resultNote = side.value.error.type === 'KeyboardInterrupt' ? 'The comparison was stopped.' : `The program failed ${where === 'This browser' ? 'in this browser' : 'on the server'}: see the message below.`;
+        this.resultNote = side.value.error.type === 'KeyboardInterrupt' ? t('app.compareStopped') : t(side === here ? 'app.compareFailedHere' : 'app.compareFailedThere');
         this.showRunError(side.value, code, edited ? null : program);
         return true;
       }
       return false;
     };
-    if (failed(here, 'This browser') || failed(there, remote.label)) return;
+    if (failed(here, t('app.thisBrowser')) || failed(there, remote.label)) return;
     const [l, r] = [(here as PromiseFulfilledResult<RunResult & { ms: number }>).value, (there as PromiseFulfilledResult<RunResult & { ms: number }>).value];
     if (!l.ok || !r.ok) return;
     const mine = plotted(l.response, program, edited ? code : null);
@@ -767,7 +782,20 @@ export class SbApp extends LitElement {
     const select = e.target as HTMLSelectElement;
     const example = this.plugin.examples.find((ex) => ex.id === select.value);
     select.value = '';
-    if (example) this.loadProject(makeProject(this.plugin.id, example.title, example.workspace), true);
+    if (example) this.loadProject(makeProject(this.plugin.id, exampleTitle(example), example.workspace), true);
+  }
+
+  /** The example gallery (src/gallery/, its own chunk, loaded on first use): opens as the menu does, undoably. */
+  private async openGallery(): Promise<void> {
+    try {
+      const { showGallery } = await import('../gallery/sb-gallery');
+      await showGallery(this.plugin.id, (chosen) => {
+        const example = simulator(chosen.simulator).examples.find((ex) => ex.id === chosen.id);
+        if (example) this.loadProject(makeProject(chosen.simulator, chosen.title, example.workspace), true);
+      });
+    } catch (e) {
+      this.notice = { kind: 'error', text: t('gallery.loadFailed'), detail: (e as Error).message };
+    }
   }
 
   private async openFile(): Promise<void> {
@@ -778,15 +806,15 @@ export class SbApp extends LitElement {
     // a NEST Desktop project is converted to blocks (src/import/nest-desktop.ts), or refused saying why
     const converted = importNestDesktopText(text);
     if (converted) {
-      if (!converted.ok) this.notice = { kind: 'error', text: `"${file.name}" is a NEST Desktop project the blocks cannot express; nothing was changed.`, detail: converted.message };
+      if (!converted.ok) this.notice = { kind: 'error', text: t('app.nestDesktopRefused', { file: file.name }), detail: converted.message };
       else if (this.loadProject(converted.project, true) && this.notice) {
-        this.notice = { ...this.notice, text: `Opened the NEST Desktop project "${converted.project.name}" as blocks.`, detail: converted.notes.join('\n') || undefined };
+        this.notice = { ...this.notice, text: t('app.nestDesktopOpened', { name: converted.project.name }), detail: converted.notes.join('\n') || undefined };
       }
       return;
     }
     const parsed = parseProject(text, SIMULATOR_IDS);
     if (!parsed.ok) {
-      this.notice = { kind: 'error', text: `"${file.name}" could not be opened; nothing was changed.`, detail: parsed.message };
+      this.notice = { kind: 'error', text: t('app.fileNotOpened', { file: file.name }), detail: parsed.message };
       return;
     }
     this.loadProject(parsed.project, true);
@@ -804,11 +832,15 @@ export class SbApp extends LitElement {
     const parsed = await readSharedLink(location.hash, SIMULATOR_IDS);
     if (!parsed) return;
     if (!parsed.ok) {
-      this.notice = { kind: 'error', text: 'The shared link could not be opened; nothing was changed.', detail: parsed.message };
+      this.notice = { kind: 'error', text: t('app.linkNotOpened'), detail: parsed.message };
       return;
     }
     // loaded once: a reload then shows the learner's (autosaved) work, not the link again
-    if (this.loadProject(parsed.project, true)) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+    if (this.loadProject(parsed.project, true)) {
+      history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+      // says whether the link carries hand-edited code, which Run then runs instead of the blocks
+      if (this.notice) this.notice = { ...this.notice, text: sharedLinkOpenedText(parsed.project) };
+    }
   };
 
   private saveFile(): void {
@@ -819,7 +851,7 @@ export class SbApp extends LitElement {
     a.download = fileNameFor(this.projectName, 'json');
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    this.notice = { kind: 'info', text: `Saved ${a.download}: Open… brings these blocks back${this.editedCode !== null ? ', with your hand-edited code' : ''}.` };
+    this.notice = { kind: 'info', text: t(this.editedCode !== null ? 'app.savedWithEdits' : 'app.saved', { file: a.download }) };
   }
 
   /** The Norse network as a NIR file; its writer (HDF5 in WebAssembly, ~1 MB) loads only now. */
@@ -829,18 +861,18 @@ export class SbApp extends LitElement {
     try {
       exported = await downloadNir(this.editor.workspace, this.projectName);
     } catch (e) {
-      this.notice = { kind: 'error', text: 'The NIR file could not be written.', detail: (e as Error).message };
+      this.notice = { kind: 'error', text: t('app.nirNotWritten'), detail: (e as Error).message };
       return;
     }
     if (!exported.ok) {
       this.editor.showProblems([...this.program.problems, ...exported.problems]);
       const [first] = exported.problems;
       this.editor.highlight(first.blockId);
-      this.notice = { kind: 'error', text: `Not exported as NIR: ${first.message.replace(/^Fix this before exporting as NIR: /, '')}${exported.problems.length > 1 ? ' (and more, marked on the blocks)' : ''}` };
+      this.notice = { kind: 'error', text: t(exported.problems.length > 1 ? 'app.nirRefusedMore' : 'app.nirRefused', { problem: withoutPrefix(first.message, t('generators.nir.fixFirst', { message: '' })) }) };
       return;
     }
-    const left = exported.leftOut.length ? ` Not in it: ${exported.leftOut.map((p) => p.message).join(' ')}` : '';
-    this.notice = { kind: 'info', text: `Saved ${exported.fileName} (${(exported.bytes / 1000).toFixed(0)} kB): the network as NIR, with its time step dt.${left}` };
+    const saved = { file: exported.fileName, kB: (exported.bytes / 1000).toFixed(0) };
+    this.notice = { kind: 'info', text: exported.leftOut.length ? t('app.nirSavedLeftOut', { ...saved, leftOut: exported.leftOut.map((p) => p.message).join(' ') }) : t('app.nirSaved', saved) };
   }
 
   private undo(): void {
@@ -917,14 +949,14 @@ function tryLoadBlocks(state: Record<string, unknown>, simulatorId: string): str
   const types = [...blockTypesIn(state)];
   const unknown = types.filter((t) => !(t in Blockly.Blocks));
   if (unknown.length > 0) {
-    return `It uses blocks this version of Spikeblocks does not have: ${unknown.slice(0, 5).map((t) => `"${t.slice(0, 40)}"`).join(', ')}${unknown.length > 5 ? ' …' : ''}.`;
+    return t('app.unknownBlocks', { types: `${unknown.slice(0, 5).map((type) => `"${type.slice(0, 40)}"`).join(', ')}${unknown.length > 5 ? ' …' : ''}` });
   }
   // each plugin's blocks are named <plugin id>_…: another simulator's blocks cannot run here
   const own = simulator(simulatorId);
   for (const other of SIMULATORS) {
     if (other.id === own.id) continue;
     const foreign = types.filter((t) => t.startsWith(`${other.id}_`));
-    if (foreign.length) return `It says it is a ${own.label} project, but it holds ${other.label} blocks (${foreign.slice(0, 3).join(', ')}): the file may have been changed by hand.`;
+    if (foreign.length) return t('app.foreignBlocks', { own: own.label, other: other.label, types: foreign.slice(0, 3).join(', ') });
   }
   const scratch = new Blockly.Workspace();
   try {
@@ -932,7 +964,7 @@ function tryLoadBlocks(state: Record<string, unknown>, simulatorId: string): str
     Blockly.serialization.workspaces.load(state, scratch);
     return null;
   } catch (e) {
-    return `The blocks in it could not be read: ${(e as Error).message}`;
+    return t('app.blocksUnreadable', { message: (e as Error).message });
   } finally {
     Blockly.Events.enable();
     scratch.dispose();
@@ -957,6 +989,19 @@ function blockTypesIn(state: Record<string, unknown>): Set<string> {
   return found;
 }
 
+/** An example's title in the learner's language: the gallery's text for it (src/gallery/catalog.ts),
+ * else the plugin's own title. */
+function exampleTitle(example: { id: string; title: string }): string {
+  const entry = GALLERY.find((g) => g.id === example.id);
+  return entry ? galleryTitle(entry.id) : example.title;
+}
+
+/** A text naming the Run button, with that name in bold. */
+function withBoldRun(key: 'app.stale' | 'app.placeholder') {
+  const [before, after] = t(key, { run: '\u0000' }).split('\u0000');
+  return html`${before}<b>${t('app.runName')}</b>${after}`;
+}
+
 /** The block behind a line of the program. For hand-edited code a line still belongs to a block
  * when the same text stands at the same place in the generated code. */
 function blockForLine(line: number, code: string, program: LineMapped, generated: boolean): string | null {
@@ -968,4 +1013,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'sb-app': SbApp;
   }
+}
+
+/** A block's message without the lead-in the notice already says (in the learner's language). */
+function withoutPrefix(message: string, prefix: string): string {
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { BackendInfo, BackendKind, BackendSettings } from '../remote/backend';
+import { t } from '../i18n';
 import { BACKEND_CHOICES, choice, cleanServerUrl, serverUrlProblem, tokenInUrl } from '../remote/settings';
 
 type CheckState = { kind: 'idle' } | { kind: 'checking' } | { kind: 'ok'; text: string } | { kind: 'failed'; text: string };
@@ -67,8 +68,8 @@ export class SbBackendSettings extends LitElement {
       <dialog aria-labelledby="settings-title" @close=${() => (this.checkState = { kind: 'idle' })}>
         <!-- a form, so Enter anywhere in it means Use -->
         <form @submit=${this.submit}>
-        <h2 id="settings-title">Where programs run</h2>
-        <fieldset aria-label="Run programs on">
+        <h2 id="settings-title">${t('backendSettings.title')}</h2>
+        <fieldset aria-label=${t('backendSettings.choices')}>
           ${BACKEND_CHOICES.map(
             (c) => html`<label class="choice">
               <input type="radio" name="backend" value=${c.kind} .checked=${c.kind === this.draft.kind}
@@ -81,25 +82,25 @@ export class SbBackendSettings extends LitElement {
         ${current.kind === 'local'
           ? nothing
           : html`
-              <label class="field">Server address
+              <label class="field">${t('backendSettings.address')}
                 <input id="server-url" type="url" .value=${this.draft.url} placeholder=${current.defaultUrl}
                   @input=${(e: Event) => this.edit({ url: (e.target as HTMLInputElement).value })} aria-invalid=${urlProblem ? 'true' : 'false'} />
               </label>
               ${urlProblem ? html`<p class="hint">${urlProblem}</p>` : nothing}
               ${current.takesToken
-                ? html`<label class="field">Access token
+                ? html`<label class="field">${t('backendSettings.token')}
                       <input id="server-token" type="password" autocomplete="off" .value=${this.draft.token}
                         @input=${(e: Event) => this.edit({ token: (e.target as HTMLInputElement).value })} />
                     </label>
-                    <p class="hint">The token is kept only until this tab is closed.</p>`
+                    <p class="hint">${t('backendSettings.tokenKept')}</p>`
                 : nothing}
             `}
         ${this.renderCheck()}
         <div class="row">
-          ${current.kind === 'local' ? nothing : html`<button id="check" type="button" @click=${this.runCheck} ?disabled=${!!urlProblem || this.checkState.kind === 'checking'}>Check connection</button>`}
+          ${current.kind === 'local' ? nothing : html`<button id="check" type="button" @click=${this.runCheck} ?disabled=${!!urlProblem || this.checkState.kind === 'checking'}>${t('backendSettings.check')}</button>`}
           <span class="spacer"></span>
-          <button id="cancel" type="button" @click=${() => this.dialog.close()}>Cancel</button>
-          <button id="use" type="submit" class="primary" ?disabled=${!!urlProblem}>Use</button>
+          <button id="cancel" type="button" @click=${() => this.dialog.close()}>${t('backendSettings.cancel')}</button>
+          <button id="use" type="submit" class="primary" ?disabled=${!!urlProblem}>${t('backendSettings.use')}</button>
         </div>
         </form>
       </dialog>
@@ -109,7 +110,7 @@ export class SbBackendSettings extends LitElement {
   private renderCheck() {
     const s = this.checkState;
     if (s.kind === 'idle') return nothing;
-    if (s.kind === 'checking') return html`<p class="status" role="status">Checking…</p>`;
+    if (s.kind === 'checking') return html`<p class="status" role="status">${t('backendSettings.checking')}</p>`;
     return html`<p class="status ${s.kind}" role="status">${s.text}</p>`;
   }
 
@@ -134,8 +135,8 @@ export class SbBackendSettings extends LitElement {
     this.checkState = { kind: 'checking' };
     try {
       const info = await this.check(settings);
-      const models = info.models ? ` — ${info.models.length} models` : '';
-      this.checkState = { kind: 'ok', text: `Connected: ${info.summary}${models}.` };
+      const text = info.models ? t('backendSettings.connectedModels', { summary: info.summary, count: info.models.length }) : t('backendSettings.connected', { summary: info.summary });
+      this.checkState = { kind: 'ok', text };
     } catch (e) {
       this.checkState = { kind: 'failed', text: (e as Error).message };
     }

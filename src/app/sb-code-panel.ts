@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { fileNameFor } from '../storage/project';
 import { makeNotebook } from '../export/notebook';
+import { t } from '../i18n';
 
 const PY_KEYWORDS = new Set(
   'False None True and as assert break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
@@ -94,21 +95,21 @@ export class SbCodePanel extends LitElement {
     return html`
       <header>
         <h2 id="code-title">Python (${this.language})</h2>
-        ${this.edited !== null ? html`<span class="badge">edited by hand</span>` : nothing}
-        <button @click=${this.copy} title="Copy the code to the clipboard">Copy</button>
-        <button @click=${this.download} title="Download the code as a .py file">Download .py</button>
-        <button id="download-ipynb" @click=${this.downloadNotebook} title="Download the code as a Jupyter notebook (.ipynb) with a last cell that shows the result">.ipynb</button>
+        ${this.edited !== null ? html`<span class="badge">${t('codePanel.editedBadge')}</span>` : nothing}
+        <button id="copy" @click=${this.copy} title=${t('codePanel.copyTitle')}>${t('codePanel.copy')}</button>
+        <button id="download-py" data-kiosk-hide @click=${this.download} title=${t('codePanel.downloadPyTitle')}>${t('codePanel.downloadPy')}</button>
+        <button id="download-ipynb" data-kiosk-hide @click=${this.downloadNotebook} title=${t('codePanel.downloadIpynbTitle')}>.ipynb</button>
         ${this.nir
           ? html`<button id="export-nir" data-kiosk-hide @click=${() => this.dispatchEvent(new CustomEvent('export-nir', { bubbles: true, composed: true }))}
-              title="Save the network as NIR (.nir), the interchange format Norse, snnTorch and neuromorphic chips read">NIR</button>`
+              title=${t('codePanel.nirTitle')}>NIR</button>`
           : nothing}
         ${this.edited === null
-          ? html`<button @click=${this.startEdit} title="Change the code by hand and run your version">Edit</button>`
-          : html`<button @click=${this.backToBlocks} title="Drop the hand edits and show the blocks' code again">Back to blocks</button>`}
+          ? html`<button id="edit" @click=${this.startEdit} title=${t('codePanel.editTitle')}>${t('codePanel.edit')}</button>`
+          : html`<button id="back-to-blocks" @click=${this.backToBlocks} title=${t('codePanel.backToBlocksTitle')}>${t('codePanel.backToBlocks')}</button>`}
       </header>
       <div class="body">
         ${this.edited === null
-          ? html`<pre aria-labelledby="code-title" tabindex="0">${lines.map(
+          ? html`<pre role="region" aria-labelledby="code-title" tabindex="0">${lines.map(
               (l, i) => html`<span class="line ${i + 1 === this.errorLine ? 'error' : ''}">${highlightLine(l)}</span>`,
             )}</pre>`
           : html`<textarea aria-labelledby="code-title" spellcheck="false" .value=${this.edited} @input=${this.onInput}></textarea>`}
@@ -143,7 +144,7 @@ export class SbCodePanel extends LitElement {
 
   private async copy(): Promise<void> {
     await navigator.clipboard.writeText(this.programText);
-    this.dispatchEvent(new CustomEvent('notice', { detail: { text: 'Code copied.' }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('notice', { detail: { text: t('codePanel.copied') }, bubbles: true, composed: true }));
   }
 
   /** The same program as a notebook; the last cell prints (and plots) `response`. */

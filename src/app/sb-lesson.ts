@@ -5,6 +5,11 @@
  * (src/lessons/progress.ts). The app does the rest through events: `lesson-open` (load these
  * blocks with this toolbox), `lesson-close` (back to your own project), `lesson-run` (Check:
  * run the blocks), `lesson-panel-change` (the panel appeared or went away).
+ *
+ * A lesson shows in the learner's language when its file has it complete, else in its own
+ * language with a note (src/lessons/localize.ts); the panel's own words come from the text table
+ * (src/i18n/texts/lessons.ts). Elements holding the lesson's own words carry `data-content`, so a
+ * test of the pseudo language can tell them from the panel's texts.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -12,6 +17,8 @@ import { bundledLessons, pictureUrl } from '../lessons/bundled';
 import type { LessonCatalog, ReadyLesson } from '../lessons/catalog';
 import type { ToolboxDef } from '../lessons/format';
 import { checkGoal, type GoalResult, type GoalRun } from '../lessons/goals';
+import { showLesson, type ShownLesson } from '../lessons/localize';
+import { language, t } from '../i18n';
 import { parseMarkdown, type Span } from '../lessons/markdown';
 import { LessonProgress } from '../lessons/progress';
 import { blockTypesIn, blockWords, blocksFromOutside } from '../lessons/allowed-blocks';
@@ -32,7 +39,22 @@ type View = 'closed' | 'list' | 'lesson';
 @customElement('sb-lesson')
 export class SbLesson extends LitElement {
   static override styles = css`
-    :host { display: block; min-width: 0; overflow: auto; background: white; border: 1px solid #d7dbe0; border-radius: 6px; padding: 8px 12px; font-size: 14px; line-height: 1.45; }
+    /* a column: the title on top, the goal and Check at the bottom, always in view; the text
+     * scrolls between them (a kiosk at 1024 × 768 has room for a few paragraphs only) */
+    :host { display: flex; flex-direction: column; min-width: 0; min-height: 0; overflow: hidden; container-type: inline-size; background: white; border: 1px solid #d7dbe0; border-radius: 6px; font-size: 14px; line-height: 1.45; }
+    .bar { padding: 8px 12px 0; }
+    .scroll { flex: 1 1 auto; min-height: 0; overflow-y: auto; overflow-x: hidden; padding: 0 12px 8px; }
+    .foot { flex: 0 0 auto; max-height: 60%; overflow-y: auto; padding: 0 12px 8px; border-top: 1px solid #e3e7eb; box-shadow: 0 -4px 6px -6px #8ea0b4; }
+    .foot .goal { margin-top: 8px; }
+    .foot .nav { margin-top: 6px; }
+    /* a narrow panel (a lesson beside the workspace at 1024 px): a smaller picture, tighter text */
+    @container (max-width: 320px) {
+      /* at 130 px high the picture's words stay about 10 px: readable */
+      img { max-height: 130px; width: auto; margin: 0 auto 4px; }
+      .text p, .text ul { margin: 0.5em 0; }
+      .text ul { padding-left: 18px; }
+      .goal { padding: 4px 6px; }
+    }
     h2 { font-size: 1.05rem; margin: 0; flex: 1; }
     .bar { display: flex; gap: 6px; align-items: center; margin-bottom: 6px; }
     button { font: inherit; min-height: 32px; padding: 3px 10px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
@@ -54,6 +76,11 @@ export class SbLesson extends LitElement {
     .progress { color: #5b6670; font-size: 0.85rem; }
     .problems { color: #842029; font-size: 0.85rem; }
     .nav { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; }
+    /* long German words (Eingangs-Spikes, Refraktärzeit) break rather than push the panel wide */
+    h2, .text, .goal, .hint { overflow-wrap: anywhere; hyphens: auto; }
+    .other-language { margin-left: auto; color: #5b6670; font-size: 0.85em; }
+    .language-note { margin: 0 0 6px; padding: 3px 8px; background: #eef1f4; border-left: 4px solid #5b6670; font-size: 0.85rem; }
+    .notes { color: #5b6670; font-size: 0.85rem; }
   `;
 
   /** Simulator of the blocks on the workspace (a goal is only checked on its own simulator). */
@@ -68,7 +95,7 @@ export class SbLesson extends LitElement {
   @state() private beforeRestart: Record<string, unknown> | null = null;
   private readonly progress = new LessonProgress(browserStorage());
   /** the checked lessons, once loaded (they load on first use) */
-  @state() private catalog: LessonCatalog = { lessons: [], problems: [] };
+  @state() private catalog: LessonCatalog = { lessons: [], problems: [], notes: [] };
   private loaded: Promise<void> | null = null;
 
   constructor() {
@@ -114,7 +141,7 @@ export class SbLesson extends LitElement {
     if (this.open(wanted)) return;
     this.setView('list');
     this.setAddress(null);
-    const text = `There is no lesson "${wanted.slice(0, 40)}": here are all the lessons.`;
+    const text = t('lessons.noSuchLesson', { id: wanted.slice(0, 40) });
     this.dispatchEvent(new CustomEvent('notice', { detail: { text }, bubbles: true, composed: true }));
   }
 
@@ -129,9 +156,11 @@ export class SbLesson extends LitElement {
     this.progress.setOpenLesson(id);
     this.setAddress(id);
     this.setView('lesson');
+    // a new lesson starts at the top of its text, not where the last one was scrolled to
+    void this.updateComplete.then(() => this.renderRoot.querySelector('.scroll')?.scrollTo(0, 0));
     const detail: LessonOpenDetail = {
       id,
-      title: lesson.title,
+      title: this.shown(lesson).title,
       simulator: lesson.simulator,
       toolbox: lesson.toolboxDef,
       workspace: this.progress.work(id) ?? lesson.start,
@@ -168,21 +197,22 @@ export class SbLesson extends LitElement {
     const lesson = this.lesson;
     if (!lesson) return null;
     if (this.simulator && this.simulator !== lesson.simulator) {
-      this.outcome = { passed: false, messages: [`✗ This lesson is about ${lesson.simulator === 'norse' ? 'Norse' : 'NEST'}: open it again to get its blocks back.`] };
+      this.outcome = { passed: false, messages: [t('lessons.otherSimulator', { simulator: lesson.simulator === 'norse' ? 'Norse' : 'NEST' })] };
       return this.outcome;
     }
     const outside = blocksFromOutside(run.workspace, blockTypesIn([lesson.toolboxDef, lesson.start, lesson.solution]));
     if (outside.length) {
-      this.outcome = { passed: false, messages: [`✗ This lesson counts only its own blocks: remove ${outside.map((t) => `"${blockWords(t)}"`).join(', ')} (brought in from outside), then Run again.`] };
+      this.outcome = { passed: false, messages: [t('lessons.outsideBlocks', { blocks: outside.map((type) => `"${blockWords(type)}"`).join(', '), run: t('app.run') })] };
       document.body.dataset.lessonCheck = 'failed';
       return this.outcome;
     }
     let outcome: GoalResult;
     try {
-      outcome = checkGoal(lesson.goal, run);
+      // the goal's words (labels, the lesson's advice) in the language the lesson is shown in
+      outcome = checkGoal(this.shown(lesson).goal, run);
     } catch (e) {
       // a goal the checker cannot read is a mistake in the lesson file, not the learner's
-      outcome = { passed: false, messages: [`The goal of this lesson could not be checked (${(e as Error).message}).`] };
+      outcome = { passed: false, messages: [t('lessons.goalBroken', { error: (e as Error).message })] };
     }
     this.outcome = outcome;
     if (outcome.passed && !this.done.has(lesson.id)) {
@@ -197,7 +227,7 @@ export class SbLesson extends LitElement {
    * "goal reached" must not stay on screen as if it were this run's. */
   runFailed(stopped: boolean): void {
     if (!this.lesson) return;
-    this.outcome = { passed: false, messages: [stopped ? 'Not checked: the run was stopped. Press Run to check the goal.' : 'Not checked: the run stopped with an error (see the message below the results). Fix it and press Run.'] };
+    this.outcome = { passed: false, messages: [stopped ? t('lessons.runStopped', { run: t('app.run') }) : t('lessons.runError', { run: t('app.run') })] };
     document.body.dataset.lessonCheck = 'not-checked';
   }
 
@@ -241,8 +271,22 @@ export class SbLesson extends LitElement {
   private reopenWith(workspace: Record<string, unknown>): void {
     const lesson = this.lesson!;
     this.outcome = null;
-    const detail: LessonOpenDetail = { id: lesson.id, title: lesson.title, simulator: lesson.simulator, toolbox: lesson.toolboxDef, workspace, start: lesson.start };
+    const detail: LessonOpenDetail = { id: lesson.id, title: this.shown(lesson).title, simulator: lesson.simulator, toolbox: lesson.toolboxDef, workspace, start: lesson.start };
     this.dispatchEvent(new CustomEvent<LessonOpenDetail>('lesson-open', { detail, bubbles: true, composed: true }));
+  }
+
+  /** One more hint, scrolled into view (the text above it may be long). */
+  private showHint(): void {
+    this.hintsShown += 1;
+    void this.updateComplete.then(() => {
+      const all = this.renderRoot.querySelectorAll('.hint');
+      all[all.length - 1]?.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  /** The lesson in the learner's language, else in its own (then the panel says so). */
+  private shown(lesson: ReadyLesson): ShownLesson {
+    return showLesson(lesson, language());
   }
 
   override render() {
@@ -256,67 +300,96 @@ export class SbLesson extends LitElement {
     const doneCount = lessons.filter((l) => this.done.has(l.id)).length;
     return html`
       <div class="bar">
-        <h2 id="list-title">Lessons</h2>
-        <button id="close-list" @click=${() => this.setView(this.lesson ? 'lesson' : 'closed')} aria-label="Close the list of lessons">✕</button>
+        <h2 id="list-title">${t('lessons.list.title')}</h2>
+        <button id="close-list" @click=${() => this.setView(this.lesson ? 'lesson' : 'closed')} aria-label=${t('lessons.list.close')}>✕</button>
       </div>
-      <p class="progress" id="progress">${doneCount} of ${lessons.length} done</p>
+      <div class="scroll">
+      <p class="progress" id="progress">${t('lessons.list.progress', { done: doneCount, total: lessons.length })}</p>
       <ol class="lessons" aria-labelledby="list-title">
-        ${lessons.map(
-          (l) => html`<li>
-            <button class="lesson-item" data-id=${l.id} @click=${() => this.open(l.id)}
-              aria-label="${l.title}${this.done.has(l.id) ? ' (done)' : ''}">
-              <span class="mark ${this.done.has(l.id) ? 'done-mark' : ''}" aria-hidden="true">${this.done.has(l.id) ? '✓' : '○'}</span>
-              <span>${l.title}</span>
+        ${lessons.map((l) => {
+          const shown = this.shown(l);
+          const done = this.done.has(l.id);
+          return html`<li>
+            <button class="lesson-item" data-id=${l.id} lang=${shown.language} @click=${() => this.open(l.id)}
+              aria-label=${done ? t('lessons.list.itemDone', { title: shown.title }) : shown.title}>
+              <span class="mark ${done ? 'done-mark' : ''}" aria-hidden="true">${done ? '✓' : '○'}</span>
+              <span data-content>${shown.title}</span>
+              ${shown.inWantedLanguage ? nothing : html`<span class="other-language">${t('lessons.list.inLanguage', { language: languageName(shown.language) })}</span>`}
             </button>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ol>
       ${this.catalog.problems.length
-        ? html`<div class="problems" role="note">Lessons left out because their files have mistakes:
-            <ul>${this.catalog.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
+        ? html`<div class="problems" role="note">${t('lessons.list.problems')}
+            <ul data-content>${this.catalog.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
         : nothing}
+      ${this.catalog.notes.length
+        ? html`<div class="notes" role="note">${t('lessons.list.notes')}
+            <ul data-content>${this.catalog.notes.map((p) => html`<li>${p}</li>`)}</ul></div>`
+        : nothing}
+      </div>
     `;
   }
 
   private renderLesson(lesson: ReadyLesson) {
     const lessons = this.catalog.lessons;
     const at = lessons.indexOf(lesson);
-    const picture = pictureUrl(lesson.picture);
+    const shown = this.shown(lesson);
+    const picture = pictureUrl(shown.picture);
     const done = this.done.has(lesson.id);
     const outcome = this.outcome;
+    const hints = shown.hints;
     return html`
       <div class="bar">
-        <h2 id="lesson-title">${lesson.title}</h2>
-        <button id="all-lessons" @click=${() => this.setView('list')} title="All lessons and your progress">☰</button>
-        <button id="close-lesson" @click=${() => this.close()} title="Leave the lessons and go back to your own blocks" aria-label="Leave the lesson">✕</button>
+        <h2 id="lesson-title" lang=${shown.language} data-content>${shown.title}</h2>
+        <button id="all-lessons" @click=${() => this.setView('list')} title=${t('lessons.allLessons')} aria-label=${t('lessons.allLessons')}>☰</button>
+        <button id="close-lesson" @click=${() => this.close()} title=${t('lessons.leave')} aria-label=${t('lessons.leaveShort')}>✕</button>
       </div>
-      ${picture ? html`<img src=${picture} alt=${lesson.pictureAlt} width="240" height="140" />` : nothing}
-      <div class="text">${renderMarkdown(lesson.text)}</div>
-      <section class="goal ${outcome ? (outcome.passed ? 'passed' : 'failed') : done ? 'passed' : ''}" aria-live="polite" id="goal">
-        <b>Goal:</b> ${lesson.goalText}
-        ${outcome
-          ? html`<div id="goal-status">${outcome.passed ? html`<b>Well done — goal reached!</b>` : html`<b>Not yet.</b>`}
-              <ul>${outcome.messages.map((m) => html`<li>${m}</li>`)}</ul></div>`
-          : done
-          ? html`<div id="goal-status"><b>✓ Done</b> (you reached this goal before)</div>`
-          : html`<div id="goal-status">Press <b>Check</b> (or ▶ Run): the goal is checked after every run.</div>`}
-      </section>
-      <div class="nav">
-        <button id="check" @click=${() => this.dispatchEvent(new CustomEvent('lesson-run', { bubbles: true, composed: true }))}>Check</button>
-        <button id="hint" @click=${() => (this.hintsShown += 1)} ?disabled=${this.hintsShown >= lesson.hints.length}>
-          ${this.hintsShown === 0 ? 'Show a hint' : this.hintsShown < lesson.hints.length ? 'Another hint' : 'No more hints'}
-        </button>
-        ${this.beforeRestart
-          ? html`<button id="undo-restart" @click=${this.undoRestart}>Back to my blocks</button>`
-          : html`<button id="restart" @click=${this.restart} title="Put the lesson's starting blocks back (your blocks can be brought back)">Start again</button>`}
+      <div class="scroll">
+        ${shown.inWantedLanguage ? nothing : html`<p class="language-note" id="language-note" role="note">${t('lessons.onlyIn', { language: languageName(shown.language) })}</p>`}
+        <div class="lesson-body" lang=${shown.language}>
+          ${picture ? html`<img src=${picture} alt=${shown.pictureAlt} width="240" height="140" />` : nothing}
+          <div class="text" data-content>${renderMarkdown(shown.text)}</div>
+        </div>
+        ${hints.slice(0, this.hintsShown).map(
+          (h, i) => html`<p class="hint"><b>${t('lessons.hintLabel', { n: i + 1 })}</b> <span lang=${shown.language} data-content>${renderSpans(parseMarkdown(h).flatMap((b) => (b.kind === 'p' ? b.spans : b.items.flat())))}</span></p>`,
+        )}
+        <div class="nav">
+          <button id="previous" ?disabled=${at <= 0} @click=${() => this.open(lessons[at - 1].id)}>${t('lessons.previous')}</button>
+          <button id="next" ?disabled=${at >= lessons.length - 1} @click=${() => this.open(lessons[at + 1].id)}>${t('lessons.next')}</button>
+          ${this.beforeRestart
+            ? html`<button id="undo-restart" @click=${this.undoRestart}>${t('lessons.undoRestart')}</button>`
+            : html`<button id="restart" @click=${this.restart} title=${t('lessons.restartTitle')}>${t('lessons.restart')}</button>`}
+          <span class="progress">${done ? t('lessons.positionDone', { n: at + 1, total: lessons.length }) : t('lessons.position', { n: at + 1, total: lessons.length })}</span>
+        </div>
       </div>
-      ${lesson.hints.slice(0, this.hintsShown).map((h, i) => html`<p class="hint"><b>Hint ${i + 1}:</b> ${renderSpans(parseMarkdown(h).flatMap((b) => (b.kind === 'p' ? b.spans : b.items.flat())))}</p>`)}
-      <div class="nav">
-        <button id="previous" ?disabled=${at <= 0} @click=${() => this.open(lessons[at - 1].id)}>← Previous</button>
-        <button id="next" ?disabled=${at >= lessons.length - 1} @click=${() => this.open(lessons[at + 1].id)}>Next →</button>
-        <span class="progress">${done ? '✓ done · ' : ''}lesson ${at + 1} of ${lessons.length}</span>
+      <div class="foot">
+        <section class="goal ${outcome ? (outcome.passed ? 'passed' : 'failed') : done ? 'passed' : ''}" aria-live="polite" id="goal">
+          <b>${t('lessons.goal')}</b> <span lang=${shown.language} data-content>${shown.goalText}</span>
+          ${outcome
+            ? html`<div id="goal-status"><b>${outcome.passed ? t('lessons.reached') : t('lessons.notYet')}</b>
+                <ul>${outcome.messages.map((m) => html`<li>${m}</li>`)}</ul></div>`
+            : done
+            ? html`<div id="goal-status"><b>${t('lessons.doneBefore')}</b></div>`
+            : html`<div id="goal-status">${t('lessons.howToCheck', { run: t('app.run') })}</div>`}
+        </section>
+        <div class="nav">
+          <button id="check" title=${t('lessons.checkTitle')} @click=${() => this.dispatchEvent(new CustomEvent('lesson-run', { bubbles: true, composed: true }))}>${t('lessons.check')}</button>
+          <button id="hint" @click=${this.showHint} ?disabled=${this.hintsShown >= hints.length}>
+            ${this.hintsShown === 0 ? t('lessons.hintFirst') : this.hintsShown < hints.length ? t('lessons.hintMore') : t('lessons.hintNone')}
+          </button>
+        </div>
       </div>
     `;
+  }
+}
+
+/** A language's name in the learner's language ("Englisch" for "en" in German), else its code. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([language()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 

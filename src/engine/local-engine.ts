@@ -9,6 +9,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RunResult, SimWorkerApi } from '../../workers/api';
+import { t } from '../i18n';
 
 /** How long Stop waits for Python to stop before it replaces the worker. */
 const STOP_GRACE_MS = 500;
@@ -20,7 +21,7 @@ export type EngineInfo = { ms: number; nestVersion: string };
 /** A run ended by Stop that had to replace the worker (the program did not answer the interrupt). */
 export class StoppedByRestart extends Error {
   constructor() {
-    super('Stopped: the simulation worker was restarted');
+    super(t('remote.stoppedByRestart'));
     this.name = 'StoppedByRestart';
   }
 }
@@ -83,7 +84,7 @@ export class LocalEngine {
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
-    this.pending?.abort(new Error('The local engine was disposed'));
+    this.pending?.abort(new Error(t('remote.engineDisposed')));
   }
 
   private startWorker(): void {
@@ -102,13 +103,13 @@ export class LocalEngine {
       if (worker !== this.worker || this.disposed || !loaded) return;
       e.preventDefault();
       worker.terminate();
-      this.pending?.abort(new Error(`The simulation worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted.`));
+      this.pending?.abort(new Error(e.message ? t('remote.workerDiedWhy', { why: e.message }) : t('remote.workerDied')));
       this.startWorker();
     });
     const buffer = this.interrupt ? (this.interrupt.buffer as SharedArrayBuffer) : null;
     const started = performance.now();
     const errored = new Promise<never>((_, reject) =>
-      worker.addEventListener('error', (e) => reject(new Error(`The simulation worker could not start${e.message ? `: ${e.message}` : ''}`)), { once: true }),
+      worker.addEventListener('error', (e) => reject(new Error(e.message ? t('remote.workerNoStartWhy', { why: e.message }) : t('remote.workerNoStart'))), { once: true }),
     );
     errored.catch(() => undefined); // an error after loading is handled above
     this.loading = Promise.race([this.api.init(buffer), errored]).then((info) => {
@@ -121,7 +122,7 @@ export class LocalEngine {
   }
 
   private async runNow(code: string): Promise<RunResult> {
-    if (this.disposed) throw new Error('The local engine was disposed');
+    if (this.disposed) throw new Error(t('remote.engineDisposed'));
     await this.loading;
     const started = performance.now();
     let abort!: (reason: Error) => void;

@@ -4,6 +4,8 @@
  * cut a loop or a function in two), and a last cell that shows `response` — a summary printed
  * always, plots when matplotlib is there. A pure function: the code panel downloads its result.
  */
+import { t } from '../i18n';
+import { stripBidi } from '../plots/bidi';
 
 export interface NotebookInput {
   projectName: string;
@@ -103,16 +105,17 @@ for rec in response.get("recordings", []):
 
 /** The notebook as nbformat 4.5 JSON text. */
 export function makeNotebook({ projectName, code, language }: NotebookInput): string {
-  const needs = language === 'Norse' ? '`torch` and `norse`' : '`nest` (NEST Simulator 3)';
+  // the one cell of prose is in the learner's language; the code cells are the same in every one
+  const needs = language === 'Norse' ? t('files.notebookNeedsNorse') : t('files.notebookNeedsNest');
   const cells: Cell[] = [
     {
       id: 'about',
       cell_type: 'markdown',
       metadata: {},
       source: lines(
-        `# ${markdownText(projectName) || 'Spikeblocks project'}\n\n` +
-          `Made with Spikeblocks: the ${language} program of the blocks, then a cell that shows its result \`response\`.\n` +
-          `It needs ${needs} in this kernel's Python. Run the cells in order.`,
+        `# ${markdownText(stripBidi(projectName)) || t('files.notebookUntitled')}\n\n` +
+          `${t('files.notebookAbout', { language })}\n` +
+          t('files.notebookNeeds', { needs }),
       ),
     },
     { id: 'program', cell_type: 'code', metadata: {}, source: lines(code), outputs: [], execution_count: null },

@@ -5,6 +5,8 @@
  * (#422: export of graphs as images).
  */
 import type uPlot from 'uplot';
+import { t } from '../i18n';
+import { stripBidi } from '../plots/bidi';
 
 export interface ChartImage {
   title: string;
@@ -21,15 +23,68 @@ const MAX_LEGEND = 10;
 /** The lines a chart's legend lists: label and colour of each shown series but x. */
 function legendOf(chart: uPlot): { label: string; color: string }[] {
   return chart.series
+    .map((s, i) => ({ s, i }))
     .slice(1)
-    .filter((s) => s.show !== false && typeof s.label === 'string' && s.label)
-    .map((s) => ({ label: String(s.label), color: typeof s.stroke === 'string' ? s.stroke : '#333' }));
+    .filter(({ s }) => s.show !== false && typeof s.label === 'string' && s.label)
+    .map(({ s, i }) => ({ label: String(s.label), color: strokeOf(chart, s, i) }));
+}
+
+/** A series' line colour: uPlot keeps the stroke given as a function of (chart, series index). */
+function strokeOf(chart: uPlot, s: uPlot.Series, i: number): string {
+  const stroke = s.stroke as unknown;
+  const value = typeof stroke === 'function' ? (stroke as (u: uPlot, i: number) => unknown)(chart, i) : stroke;
+  return typeof value === 'string' ? value : '#333';
 }
 
 /** Heights (CSS px) of one chart's block: title, legend rows, the chart. Pure, for the layout. */
-export function blockHeight(chartHeight: number, legendEntries: number): number {
-  const legendRows = legendEntries > 1 ? 1 : 0;
+export function blockHeight(chartHeight: number, legendRows: number): number {
   return TITLE_PX + LINE_GAP + legendRows * (LEGEND_PX + LINE_GAP) + chartHeight + MARGIN;
+}
+
+/** Where one legend entry goes: its row and its x (CSS px from the image's left edge). */
+export interface LegendPlace {
+  text: string;
+  color: string | null;
+  row: number;
+  x: number;
+}
+
+const SWATCH = 14;
+const SWATCH_GAP = 4;
+const ENTRY_GAP = 14;
+
+/**
+ * The legend's entries in rows that fit `width` (the image's width less its margins): an entry
+ * that would reach past the right edge starts a new row, and a label longer than a whole row is
+ * shortened with "…" so nothing is cut off at the edge. Past MAX_LEGEND entries the rest are
+ * summed up as "… and N more". `measure` gives a text's width in the legend's font. Pure: tested
+ * without a canvas.
+ */
+export function layoutLegend(entries: readonly { label: string; color: string }[], width: number, measure: (text: string) => number): LegendPlace[] {
+  const places: LegendPlace[] = [];
+  if (entries.length <= 1) return places;
+  const right = MARGIN + width;
+  let row = 0;
+  let x = MARGIN;
+  const put = (text: string, color: string | null) => {
+    const room = width - (color ? SWATCH + SWATCH_GAP : 0);
+    let shown = text;
+    while (shown.length > 1 && measure(shown) > room) shown = `${shown.slice(0, -2)}…`;
+    const w = (color ? SWATCH + SWATCH_GAP : 0) + measure(shown);
+    if (x > MARGIN && x + w > right) {
+      row++;
+      x = MARGIN;
+    }
+    places.push({ text: shown, color, row, x });
+    x += w + ENTRY_GAP;
+  };
+  for (const entry of entries.slice(0, MAX_LEGEND)) put(entry.label, entry.color);
+  if (entries.length > MAX_LEGEND) put(t('files.legendMore', { n: entries.length - MAX_LEGEND }), null);
+  return places;
+}
+
+function legendRows(places: readonly LegendPlace[]): number {
+  return places.length === 0 ? 0 : places[places.length - 1].row + 1;
 }
 
 /** Draws the charts onto one canvas (device pixels of the charts, so the image is as sharp as
@@ -37,12 +92,17 @@ export function blockHeight(chartHeight: number, legendEntries: number): number 
 export function stackCharts(charts: readonly ChartImage[], doc: Document = document): HTMLCanvasElement {
   const ratio = charts[0] ? charts[0].chart.ctx.canvas.width / Math.max(1, charts[0].chart.width) : 1;
   const width = Math.max(320, ...charts.map((c) => c.chart.width)) + 2 * MARGIN;
-  const legends = charts.map((c) => legendOf(c.chart));
-  const height = MARGIN + charts.reduce((h, c, i) => h + blockHeight(c.chart.height, legends[i].length), 0);
   const canvas = doc.createElement('canvas');
+  const ctx = canvas.getContext('2d')!;
+  const legendFont = `${LEGEND_PX}px system-ui, 'DejaVu Sans', sans-serif`;
+  // the legends are laid out first, in the font they are drawn in, so the height is known
+  ctx.font = legendFont;
+  const measure = (text: string) => ctx.measureText(text).width;
+  const legends = charts.map((c) => layoutLegend(legendOf(c.chart), width - 2 * MARGIN, measure));
+  const height = MARGIN + charts.reduce((h, c, i) => h + blockHeight(c.chart.height, legendRows(legends[i])), 0);
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
-  const ctx = canvas.getContext('2d')!;
+  // (resizing the canvas reset its state: scale and fonts are set after)
   ctx.scale(ratio, ratio);
   ctx.fillStyle = 'white';
   ctx.fillRect(0, 0, width, height);
@@ -51,22 +111,22 @@ export function stackCharts(charts: readonly ChartImage[], doc: Document = docum
     ctx.fillStyle = '#222';
     ctx.font = `600 ${TITLE_PX}px system-ui, 'DejaVu Sans', sans-serif`;
     ctx.textBaseline = 'top';
-    ctx.fillText(c.title, MARGIN, y);
+    ctx.fillText(stripBidi(c.title), MARGIN, y, width - 2 * MARGIN);
     y += TITLE_PX + LINE_GAP;
     const legend = legends[i];
-    if (legend.length > 1) {
-      ctx.font = `${LEGEND_PX}px system-ui, 'DejaVu Sans', sans-serif`;
-      let x = MARGIN;
-      for (const entry of legend.slice(0, MAX_LEGEND)) {
-        ctx.fillStyle = entry.color;
-        ctx.fillRect(x, y + LEGEND_PX / 2 - 1, 14, 3);
-        ctx.fillStyle = '#222';
-        ctx.fillText(entry.label, x + 18, y);
-        x += 18 + ctx.measureText(entry.label).width + 14;
+    ctx.font = legendFont;
+    for (const place of legend) {
+      const top = y + place.row * (LEGEND_PX + LINE_GAP);
+      let x = place.x;
+      if (place.color) {
+        ctx.fillStyle = place.color;
+        ctx.fillRect(x, top + LEGEND_PX / 2 - 1, SWATCH, 3);
+        x += SWATCH + SWATCH_GAP;
       }
-      if (legend.length > MAX_LEGEND) ctx.fillText(`… and ${legend.length - MAX_LEGEND} more`, x, y);
-      y += LEGEND_PX + LINE_GAP;
+      ctx.fillStyle = '#222';
+      ctx.fillText(place.text, x, top);
     }
+    y += legendRows(legend) * (LEGEND_PX + LINE_GAP);
     ctx.drawImage(c.chart.ctx.canvas, MARGIN, y, c.chart.width, c.chart.height);
     y += c.chart.height + MARGIN;
   });
@@ -102,7 +162,7 @@ export function chartsIn(root: ParentNode, inheritedTitle = ''): ChartImage[] {
 }
 
 export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('files.pngEncodeFailed')))), 'image/png'));
 }
 
 /** Saves the charts of a results view as one PNG; false when there is no chart to save. */

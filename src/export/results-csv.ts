@@ -8,12 +8,26 @@
  *   result table:    I (pA),f (spikes/s)                    its points, as the chart draws them
  *
  * Pure functions of the response and the recorder infos the plots get (src/plots/recorders.ts);
- * the buttons in the results header call downloadResultsCsv.
+ * the buttons in the results header call downloadCsv.
+ *
+ * CSV is data for tools, not text for the learner: whatever the page's language, numbers keep '.'
+ * as decimal point, cells are separated by ',' and the column heads stay English ("time (ms)",
+ * "sender", "V_m (mV) neuron 3"), so a pandas script or a spreadsheet formula written for one
+ * class reads every class's files the same way. (A German spreadsheet opens it via its import
+ * dialog with "." as decimal separator.)
  */
 import { recordablesIn, spikeColumns, splitBySender, type RecorderEvents } from '../plots/events';
 import type { PlottedRecorder } from '../plots/recorders';
 import { resultTablesOf } from '../plots/result-tables';
 import { axisLabel } from '../plots/units';
+import { NORSE_CSV_LABELS, type NorseTimeUnit } from '../plots/norse-recordings';
+import { stripBidi } from '../plots/bidi';
+import { zipStore } from './zip';
+
+/** The time column's head for a time unit: English, as every head (see above). */
+export function csvTimeLabel(unit: NorseTimeUnit = 'ms'): string {
+  return unit === 'ms' ? 'time (ms)' : 'time (steps)';
+}
 
 export interface CsvFile {
   /** what it holds, for a file name: "sr1", "vm1", "f-I curve" */
@@ -51,7 +65,10 @@ export function tracesCsv(events: RecorderEvents | null, recordables: readonly s
   const columns: { head: string; x: ArrayLike<number>; values: ArrayLike<number | null> }[] = [];
   for (const r of present) {
     const split = splitBySender(senders, times, events![r]!);
-    split.senders.forEach((s, k) => columns.push({ head: `${labels?.[r] ?? axisLabel(r)} neuron ${s}`, x: split.x, values: split.lines[k] }));
+    // the heads stay English (see above): a Norse quantity by its English label, not the one shown
+    const shown = labels?.[r];
+    const head = shown !== undefined ? (NORSE_CSV_LABELS[r] ?? shown) : axisLabel(r);
+    split.senders.forEach((s, k) => columns.push({ head: `${head} neuron ${s}`, x: split.x, values: split.lines[k] }));
   }
   // every recordable of a recorder is sampled at the same times; a ragged one is aligned on the
   // union of the sample times (empty cells where a neuron has no sample)
@@ -78,17 +95,52 @@ function sameTimes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Saves each file as a download named after the project ("My-network-sr1.csv"). Browsers
- * ask once before a page downloads several files. */
-export function downloadCsvFiles(files: readonly CsvFile[], projectName: string, fileNameFor: (name: string, ext: string) => string): void {
-  for (const f of files) {
-    const a = document.createElement('a');
-    // a byte-order mark: Excel then reads µ and umlauts in the header as UTF-8
-    a.href = URL.createObjectURL(new Blob(['\ufeff', f.text], { type: 'text/csv;charset=utf-8' }));
-    a.download = fileNameFor(`${projectName} ${f.name}`, 'csv');
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+/** One download: its file name, bytes and type. */
+export interface CsvDownload {
+  fileName: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+/** A byte-order mark first: Excel then reads µ and umlauts in the header as UTF-8. */
+function csvBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(`\ufeff${text}`);
+}
+
+/**
+ * What the CSV button saves: one recorder's (or table's) file as it is ("My-network-sr1.csv"),
+ * several as one .zip of one CSV each ("My-network-csv.zip" holding sr1.csv, vm1.csv): one
+ * download, not one per recorder (browsers ask before a page starts several, and some block
+ * them). Names go through `fileNameFor` (letters, digits, '-'; bidirectional controls gone), and
+ * two recorders whose names clean to the same get "-2", "-3".
+ */
+export function csvDownload(files: readonly CsvFile[], projectName: string, fileNameFor: (name: string, ext: string) => string): CsvDownload | null {
+  if (files.length === 0) return null;
+  const project = stripBidi(projectName);
+  if (files.length === 1) {
+    return { fileName: fileNameFor(`${project} ${stripBidi(files[0].name)}`, 'csv'), bytes: csvBytes(files[0].text), type: 'text/csv;charset=utf-8' };
   }
+  const used = new Set<string>();
+  const entries = files.map((f) => {
+    const base = fileNameFor(stripBidi(f.name), 'csv').replace(/\.csv$/, '');
+    let name = `${base}.csv`;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}.csv`;
+    used.add(name.toLowerCase());
+    return { name, data: csvBytes(f.text) };
+  });
+  return { fileName: fileNameFor(`${project} csv`, 'zip'), bytes: zipStore(entries), type: 'application/zip' };
+}
+
+/** Saves the run's CSV as one download (see csvDownload); false when there is nothing to save. */
+export function downloadCsv(files: readonly CsvFile[], projectName: string, fileNameFor: (name: string, ext: string) => string): CsvDownload | null {
+  const download = csvDownload(files, projectName, fileNameFor);
+  if (!download) return null;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([download.bytes as BlobPart], { type: download.type }));
+  a.download = download.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  return download;
 }
 
 /** Every CSV file of a run, in the order the results show them: result tables, then recorders. */

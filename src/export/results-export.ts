@@ -1,7 +1,7 @@
 /**
  * The results header's export buttons: "PNG" saves the plots shown as one image
- * (./plot-png.ts), "CSV" the numbers behind them, one file per recorder and result table
- * (./results-csv.ts). Its own small element, so the results view only places it and tells it
+ * (./plot-png.ts), "CSV" the numbers behind them, one file per recorder and result table, in
+ * one .zip when there are several (./results-csv.ts). Its own small element, so the results view only places it and tells it
  * where its charts are and what its data is.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -9,13 +9,17 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { PlottedRecorder } from '../plots/recorders';
 import { fileNameFor } from '../storage/project';
 import { downloadPlotsPng } from './plot-png';
-import { downloadCsvFiles, resultsCsvFiles } from './results-csv';
+import { csvTimeLabel, downloadCsv, resultsCsvFiles } from './results-csv';
+import type { NorseTimeUnit } from '../plots/norse-recordings';
+import { stripBidi } from '../plots/bidi';
+import { t } from '../i18n';
 
 /** What the results view draws now (a Norse run in the time unit chosen). */
 export interface ExportedResults {
   response: unknown;
   recorders: readonly PlottedRecorder[];
-  timeLabel: string;
+  /** the time axis' unit (a Norse run may be drawn in steps); the CSV's head names it */
+  timeUnit: NorseTimeUnit;
 }
 
 @customElement('sb-results-export')
@@ -44,22 +48,23 @@ export class SbResultsExport extends LitElement {
 
   override render() {
     return html`
-      <button id="export-png" @click=${this.savePng} title="Save the plots as one PNG image">PNG</button>
-      <button id="export-csv" @click=${this.saveCsv} title="Save the recorded numbers as CSV files (one per recorder and result table), units in the header">CSV</button>
+      <button id="export-png" @click=${this.savePng} title=${t('files.pngTitle')} aria-label=${t('files.pngLabel')}>PNG</button>
+      <button id="export-csv" @click=${this.saveCsv} title=${t('files.csvTitle')} aria-label=${t('files.csvLabel')}>CSV</button>
       ${this.said ? html`<span class="said" role="status">${this.said}</span>` : nothing}
     `;
   }
 
   private async savePng(): Promise<void> {
-    const saved = this.plots ? await downloadPlotsPng(this.plots, fileNameFor(`${this.baseName} plots`, 'png')) : false;
-    this.said = saved ? 'PNG saved.' : 'No plot to save.';
+    // "plots" in the file name stays English, as the other file names' parts do (a name, not a text)
+    const saved = this.plots ? await downloadPlotsPng(this.plots, fileNameFor(`${stripBidi(this.baseName)} plots`, 'png')) : false;
+    this.said = saved ? t('files.pngSaved') : t('files.noPlot');
   }
 
   private saveCsv(): void {
     const data = this.data?.();
-    const files = data ? resultsCsvFiles(data.response, data.recorders, data.timeLabel) : [];
-    downloadCsvFiles(files, this.baseName, fileNameFor);
-    this.said = files.length === 0 ? 'No data to save.' : files.length === 1 ? 'CSV saved.' : `${files.length} CSV files saved.`;
+    const files = data ? resultsCsvFiles(data.response, data.recorders, csvTimeLabel(data.timeUnit)) : [];
+    const saved = downloadCsv(files, this.baseName, fileNameFor);
+    this.said = !saved ? t('files.noData') : files.length === 1 ? t('files.csvSaved') : t('files.zipSaved', { n: files.length, file: saved.fileName });
   }
 }
 

@@ -5,7 +5,7 @@
  * component renders (a language change reloads the page; autosave keeps the work).
  */
 import { TEXTS, type TextKey } from './texts';
-import type { Language } from './types';
+import type { Language, Text } from './types';
 
 export type { Language, TextKey };
 export { LANGUAGES, LANGUAGE_NAMES } from './types';
@@ -70,6 +70,9 @@ export function useLanguageForTests(lang: ShownLanguage): void {
   current = lang;
 }
 
+/** Sets the language where there is no page to choose it: a web worker gets the page's choice. */
+export const useLanguage = useLanguageForTests;
+
 /** Remembers the learner's choice on this device and reloads the page in that language. */
 export function chooseLanguage(lang: Language): void {
   try {
@@ -92,12 +95,33 @@ function fill(text: string, params: TextParams | undefined): string {
 
 /** The text for `key` in the current language, with `{name}` places filled from `params`. */
 export function t(key: TextKey, params?: TextParams): string {
-  const entry = TEXTS[key];
+  const entry: Text | undefined = TEXTS[key];
+  // a key no module defines (a module not yet in TEXTS): the key shows, nothing breaks, a test sees it
+  if (entry === undefined) return key;
   if (current === 'pseudo') return `⟦${fill(entry.en, params)}⟧`;
   return fill(entry[current], params);
 }
 
+/**
+ * The text for `key` in a given language, whatever the page shows: a control that offers another
+ * language speaks that language (a visitor who cannot read this one must still find it).
+ */
+export function textIn(lang: Language, key: TextKey, params?: TextParams): string {
+  if (current === 'pseudo' || TEXTS[key] === undefined) return t(key, params);
+  return fill(TEXTS[key][lang], params);
+}
+
+/**
+ * A text that comes with data rather than from the table — a lesson file's title, an example's
+ * name — in each language it has: the shown language's, else the English one, ⟦wrapped⟧ in the
+ * pseudo language like every table text, so the screen test sees it is handled.
+ */
+export function dataText(texts: string | Partial<Record<Language, string>>): string {
+  const text = typeof texts === 'string' ? texts : (texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? '');
+  return current === 'pseudo' ? `⟦${text}⟧` : text;
+}
+
 /** A number as the learner's language writes it in prose (12.5 → "12,5" in German), not in code. */
-export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(language(), { maximumFractionDigits }).format(value);
+export function formatNumber(value: number, maximumFractionDigits = 2, minimumFractionDigits = 0): string {
+  return new Intl.NumberFormat(language(), { maximumFractionDigits, minimumFractionDigits }).format(value);
 }

@@ -23,6 +23,8 @@ import { STIMULUS_BLOCKS } from '../../blocks/nest/stimuli';
 import { STDP_PARAMS, synapseSliderType } from '../../blocks/nest/synapses';
 import { NEST_MODELS } from '../../workers/engine/nest/models';
 import { MAX_PROJECT_BYTES, makeProject, type Project } from '../storage/project';
+import { t } from '../i18n';
+import { stripBidi } from '../plots/bidi';
 
 export type NestDesktopImport = { ok: true; project: Project; notes: string[] } | { ok: false; message: string };
 
@@ -63,6 +65,8 @@ interface Node {
 class Problems {
   readonly list: string[] = [];
   add(text: string): void {
+    // names from the file are shown as they are written, without reordering controls (bidi.ts)
+    text = stripBidi(text);
     if (!this.list.includes(text)) this.list.push(text);
   }
 }
@@ -98,20 +102,20 @@ function blockTypeOf(model: string): string | null {
 function rangeValues(how: string, specs: Record<string, number>): number[] | string {
   if (how === 'np.arange') {
     const { start = 0, stop, step = 1 } = specs;
-    if (!num(stop) || !num(start) || !num(step) || step === 0) return 'np.arange needs numbers start, stop and a step that is not 0';
+    if (!num(stop) || !num(start) || !num(step) || step === 0) return t('files.ndArangeNeeds');
     const n = Math.ceil((stop - start) / step);
-    if (n > 100_000) return `np.arange gives ${n} values: more than a class network has`;
+    if (n > 100_000) return t('files.ndArangeTooMany', { n });
     return Array.from({ length: Math.max(0, n) }, (_, k) => start + k * step);
   }
   const { start, stop, num: count = 50 } = specs;
-  if (!num(start) || !num(stop) || !Number.isInteger(count) || count < 1 || count > 100_000) return 'np.linspace needs numbers start, stop and a whole number num between 1 and 100000';
+  if (!num(start) || !num(stop) || !Number.isInteger(count) || count < 1 || count > 100_000) return t('files.ndLinspaceNeeds');
   if (count === 1) return [start];
   return Array.from({ length: count }, (_, k) => start + (k * (stop - start)) / (count - 1));
 }
 
 function readValue(raw: unknown, where: string, problems: Problems): Value | null {
   if (!isObject(raw)) {
-    problems.add(`${where}: a parameter entry is not an object.`);
+    problems.add(t('files.ndParamNotObject', { where }));
     return null;
   }
   const id = String(raw.id);
@@ -124,7 +128,7 @@ function readValue(raw: unknown, where: string, problems: Problems): Value | nul
     if (num(raw.value)) return { kind: 'number', value: raw.value };
     if (typeof raw.value === 'boolean') return { kind: 'number', value: raw.value ? 1 : 0 };
     if (Array.isArray(raw.value) && raw.value.every(num)) return { kind: 'list', values: raw.value };
-    problems.add(`${where}: parameter ${id} has the value ${JSON.stringify(raw.value)?.slice(0, 40)}, which is not a number.`);
+    problems.add(t('files.ndParamNotNumber', { where, id, value: String(JSON.stringify(raw.value)?.slice(0, 40)) }));
     return null;
   }
   const random = RANDOM_TYPES.get(type);
@@ -136,19 +140,19 @@ function readValue(raw: unknown, where: string, problems: Problems): Value | nul
   if (type === 'np.arange' || type === 'np.linspace') {
     const values = rangeValues(type, specs);
     if (typeof values === 'string') {
-      problems.add(`${where}: parameter ${id}: ${values}.`);
+      problems.add(t('files.ndParamRange', { where, id, why: values }));
       return null;
     }
     return { kind: 'range', how: type, values, start: values[0] ?? 0, step: values.length > 1 ? values[1] - values[0] : 1 };
   }
-  problems.add(`${where}: parameter ${id} is of the type "${type}", which the blocks cannot express (they take numbers, np.arange or np.linspace sweeps, and ${[...RANDOM_TYPES.keys()].join(', ')}).`);
+  problems.add(t('files.ndParamType', { where, id, type, random: [...RANDOM_TYPES.keys()].join(', ') }));
   return null;
 }
 
 function readParams(list: unknown, where: string, problems: Problems, into = new Map<string, Value>()): Map<string, Value> {
   if (list === undefined) return into;
   if (!Array.isArray(list)) {
-    problems.add(`${where}: "params" is not a list.`);
+    problems.add(t('files.ndParamsNotList', { where }));
     return into;
   }
   for (const p of list) {
@@ -187,8 +191,15 @@ function paramBlock(param: string, v: Value, model: string): Block {
   return { type: 'nest_param', fields: { PARAM: param }, inputs: { VALUE: valueInput(v, (x) => paramShadow(model, param, x)) } };
 }
 
+/** A node as every message names it: counted from 1 ("Node 2 (iaf_psc_alpha)"), though the file's
+ * connections count from 0 — so a teacher finds it as the second node of the file. */
+function nodeWhere(index: number, fileModel: string | null, inSentence = false): string {
+  if (fileModel === null) return t('files.ndNodeNumber', { n: index + 1 });
+  return t(inSentence ? 'files.ndNodeInline' : 'files.ndNode', { n: index + 1, model: stripBidi(fileModel) || t('files.ndNoModel') });
+}
+
 function describe(node: Node): string {
-  return `${node.name} (node ${node.index + 1}, ${node.fileModel})`;
+  return t('files.ndNodeNamed', { name: node.name, n: node.index + 1, model: node.fileModel });
 }
 
 /** The sweep idiom, when the file uses it: generator, swept parameter, neurons, their recorder. */
@@ -213,11 +224,11 @@ interface Connection {
 }
 
 export function importNestDesktop(data: unknown): NestDesktopImport {
-  if (!isNestDesktopProject(data)) return { ok: false, message: 'This is not a NEST Desktop project (it has no "network" and "simulation").' };
+  if (!isNestDesktopProject(data)) return { ok: false, message: t('files.ndNotProject') };
   const file = data as Json;
   const version = String(file.version ?? '');
   if (version && !/^4(\.|$)/.test(version)) {
-    return { ok: false, message: `This NEST Desktop project has version "${version.slice(0, 20)}"; Spikeblocks reads NEST Desktop 4.x projects. Open it in NEST Desktop 4 and save it again.` };
+    return { ok: false, message: t('files.ndVersion', { version: stripBidi(version.slice(0, 20)) }) };
   }
   const problems = new Problems();
   const notes: string[] = [];
@@ -231,14 +242,14 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
     const base = String(m.existing ?? m.existingModelId ?? '');
     const name = String(m.new ?? m.newModelId ?? m.id ?? '');
     if (!NEST_MODELS[base]) {
-      problems.add(`The copied model "${name}" is a copy of "${base}", a model the blocks do not have.`);
+      problems.add(t('files.ndCopyUnknown', { name: stripBidi(name), base: stripBidi(base) }));
       continue;
     }
-    copies.set(name, { base, params: readParams(m.params, `The copied model "${name}"`, problems) });
+    copies.set(name, { base, params: readParams(m.params, t('files.ndCopyWhere', { name: stripBidi(name) }), problems) });
   }
 
   const rawNodes = Array.isArray(network.nodes) ? network.nodes : [];
-  if (rawNodes.length === 0) problems.add('The network has no nodes.');
+  if (rawNodes.length === 0) problems.add(t('files.ndNoNodes'));
   const counters = new Map<string, number>();
   const nodes: Node[] = [];
   rawNodes.forEach((raw, index) => {
@@ -248,23 +259,23 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
     const model = copy?.base ?? fileModel;
     const info = NEST_MODELS[model];
     const type = info ? blockTypeOf(model) : null;
-    const where = `Node ${index + 1} (${fileModel || 'no model'})`;
+    const where = nodeWhere(index, fileModel);
     if (!info || !type) {
-      problems.add(`${where} uses the model "${fileModel}", which the blocks do not have. Models the blocks have: ${Object.keys(NEST_MODELS).join(', ')}.`);
+      problems.add(t('files.ndUnknownModel', { where, model: stripBidi(fileModel), models: Object.keys(NEST_MODELS).join(', ') }));
       return;
     }
     if (isObject(n.spatial) && Object.keys(n.spatial).length > 0) {
-      problems.add(`${where} is a spatial node (neurons placed in space, connections by distance); the blocks have no spatial networks.`);
+      problems.add(t('files.ndSpatial', { where }));
     }
     const prefix = CREATORS[type].prefix;
     const k = (counters.get(prefix) ?? 0) + 1;
     counters.set(prefix, k);
     const name = `${prefix}${k}`;
-    if (copy) notes.push(`${name} used the copied model "${fileModel}": its parameters (copied from ${model}) are on ${name}'s block.`);
-    const params = readParams(n.params, `${name} (node ${index + 1}, ${fileModel})`, problems, new Map(copy?.params));
+    if (copy) notes.push(t('files.ndCopyNote', { name, copy: stripBidi(fileModel), model }));
+    const params = readParams(n.params, t('files.ndNodeNamed', { name, n: index + 1, model: stripBidi(fileModel) }), problems, new Map(copy?.params));
     const records = Array.isArray(n.records) ? n.records.map((r) => (isObject(r) ? String(r.id) : String(r))) : [];
     const size = n.size === undefined ? 1 : n.size;
-    if (!Number.isInteger(size) || (size as number) < 1) problems.add(`${where}: its size ${JSON.stringify(size)} is not a whole number ≥ 1.`);
+    if (!Number.isInteger(size) || (size as number) < 1) problems.add(t('files.ndBadSize', { where, size: String(JSON.stringify(size)).slice(0, 40) }));
     nodes.push({ index, model, fileModel, kind: info.kind, size: Number(size) || 1, params, records, name, varId: `nd_var_${name}` });
   });
   if (problems.list.length) return refuse(problems);
@@ -274,18 +285,20 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
     const c = isObject(raw) ? raw : {};
     const source = nodes[Number(c.source)];
     const target = nodes[Number(c.target)];
-    const where = `Connection ${index + 1}`;
+    const where = t('files.ndConnection', { n: index + 1 });
     if (!Number.isInteger(c.source) || !Number.isInteger(c.target) || !source || !target) {
-      problems.add(`${where} refers to nodes ${JSON.stringify(c.source)} → ${JSON.stringify(c.target)}, which the network does not have.`);
+      // the file counts nodes from 0; every message counts them from 1, as "Node 1" above
+      const end = (i: unknown) => (Number.isInteger(i) ? nodeWhere(i as number, nodes.find((x) => x.index === i)?.fileModel ?? null, true) : t('files.ndNodeRaw', { raw: String(JSON.stringify(i)).slice(0, 20) }));
+      problems.add(t('files.ndBadEnds', { where, source: end(c.source), target: end(c.target), count: rawNodes.length }));
       return;
     }
-    const label = `${where} (${source.name} → ${target.name})`;
+    const label = t('files.ndConnectionNamed', { n: index + 1, source: source.name, target: target.name });
     const rule = c.rule === undefined ? 'all_to_all' : String(c.rule);
-    if (!RULES.some(([, r]) => r === rule)) problems.add(`${label} uses the rule "${rule}"; the blocks have ${RULES.map(([, r]) => r).join(', ')}.`);
+    if (!RULES.some(([, r]) => r === rule)) problems.add(t('files.ndBadRule', { label, rule: stripBidi(rule), rules: RULES.map(([, r]) => r).join(', ') }));
     const ruleParams = readParams(c.params, label, problems);
     const synapse = isObject(c.synapse) ? c.synapse : {};
     const synapseModel = synapse.model === undefined ? 'static_synapse' : String(synapse.model);
-    if (synapseModel !== 'static_synapse' && synapseModel !== 'stdp_synapse') problems.add(`${label} uses the synapse model "${synapseModel}"; the blocks have static_synapse and stdp_synapse.`);
+    if (synapseModel !== 'static_synapse' && synapseModel !== 'stdp_synapse') problems.add(t('files.ndBadSynapse', { label, model: stripBidi(synapseModel) }));
     const synapseParams = readParams(synapse.params, label, problems);
     // the blocks connect a voltmeter or multimeter to the neurons it records (connect vm1 → n1)
     const flip = (target.model === 'voltmeter' || target.model === 'multimeter') && source.kind === 'neuron';
@@ -301,7 +314,7 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
   const resolution = num(kernel.resolution) ? kernel.resolution : 0.1;
   const seed = num(kernel.rngSeed) && Number.isInteger(kernel.rngSeed) && kernel.rngSeed >= 1 ? kernel.rngSeed : 1;
   if (num(kernel.localNumThreads) && kernel.localNumThreads > 1) {
-    notes.push(`NEST Desktop ran it with ${kernel.localNumThreads} threads; the blocks use one, so random numbers (not their statistics) differ from that run.`);
+    notes.push(t('files.ndThreads', { n: kernel.localNumThreads }));
   }
   blocks.push({ type: 'nest_kernel', id: 'nd_kernel', inputs: { RESOLUTION: numberShadow(resolution), SEED: shadowOf(SEED_TYPE, seed) } });
 
@@ -316,12 +329,11 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
   const variables: Json[] = nodes.map((n) => ({ name: n.name, id: n.varId, type: 'nest_node' }));
   if (sweep) {
     blocks.push(...sweepBlocks(sweep, time, variables));
+    const sweepParams = { n: sweep.values.length, model: sweep.generator.model, name: sweep.generator.name, param: sweep.param, how: sweep.how(), neurons: sweep.neurons.name, time, table: sweepTable(sweep) };
     notes.push(
-      `The ${sweep.values.length} ${sweep.generator.model}s of ${sweep.generator.name}, each with its own ${sweep.param} (${sweep.how()}), ` +
-        `became one ${sweep.generator.model} whose ${sweep.param} a loop sweeps over the same values, driving one neuron of ${sweep.neurons.name} for ${time} ms each; ` +
-        `the firing rate at each value is in the result table "${sweepTable(sweep)}".` +
+      t('files.ndSweepNote', sweepParams) +
         // measured: 1000 steps of 1000 ms took ~30 s on the local engine (2 cores)
-        (sweep.values.length > 100 ? ` That is ${sweep.values.length} simulations: in this browser they take a while (about half a minute for 1000); a larger step in the loop gives a quicker, coarser curve.` : ''),
+        (sweep.values.length > 100 ? t('files.ndSweepSlow', sweepParams) : ''),
     );
   } else {
     blocks.push({ type: 'nest_simulate', id: 'nd_simulate', inputs: { TIME: shadowOf(uiSliderType('sim_time'), time) } });
@@ -329,7 +341,7 @@ export function importNestDesktop(data: unknown): NestDesktopImport {
   const top = chain(blocks)!;
   const workspace = { blocks: { languageVersion: 0, blocks: [{ ...top, x: 20, y: 20 }] }, variables };
   const name = typeof file.name === 'string' && file.name.trim() ? file.name : 'NEST Desktop project';
-  return { ok: true, project: makeProject('nest', name, workspace), notes };
+  return { ok: true, project: makeProject('nest', stripBidi(name), workspace), notes: notes.map(stripBidi) };
 }
 
 function refuse(problems: Problems): NestDesktopImport {
@@ -356,30 +368,30 @@ function sweepTable(s: Sweep): string {
 function findSweep(nodes: Node[], connections: Connection[], problems: Problems): (Sweep & { how(): string }) | null {
   const ranged = nodes.flatMap((n) => [...n.params].filter(([, v]) => v.kind === 'range').map(([p, v]) => ({ node: n, param: p, v: v as Extract<Value, { kind: 'range' }> })));
   if (ranged.length === 0) return null;
-  const explain = 'The blocks sweep a parameter only as in NEST Desktop\'s f–I curve: one generator with as many nodes as values, connected one_to_one to as many neurons that nothing else drives, recorded by a spike recorder.';
+  const explain = t('files.ndSweepExplain');
   if (ranged.length > 1) {
-    problems.add(`Several parameters are ranges (${ranged.map((r) => `${describe(r.node)}: ${r.param}`).join('; ')}). ${explain}`);
+    problems.add(t('files.ndSeveralRanges', { list: ranged.map((r) => `${describe(r.node)}: ${r.param}`).join('; '), explain }));
     return null;
   }
   const [{ node, param, v }] = ranged;
   const fail = (why: string) => {
-    problems.add(`${describe(node)}: parameter ${param} is ${howText(v.values, v.how, v.step)}, and ${why}. ${explain}`);
+    problems.add(t('files.ndSweepFail', { node: describe(node), param, how: howText(v.values, v.how, v.step), why, explain }));
     return null;
   };
-  if (node.kind !== 'generator') return fail('it is not a generator');
-  if (node.size !== v.values.length) return fail(`the node's size (${node.size}) is not the number of values (${v.values.length})`);
+  if (node.kind !== 'generator') return fail(t('files.ndSweepNotGenerator'));
+  if (node.size !== v.values.length) return fail(t('files.ndSweepSize', { size: node.size, n: v.values.length }));
   const out = connections.filter((c) => c.source === node || c.target === node);
-  if (out.length !== 1 || out[0].source !== node || out[0].rule !== 'one_to_one') return fail('its only connection is not one_to_one to the neurons');
+  if (out.length !== 1 || out[0].source !== node || out[0].rule !== 'one_to_one') return fail(t('files.ndSweepNotOneToOne'));
   const neurons = out[0].target;
-  if (neurons.kind !== 'neuron' || neurons.size !== v.values.length) return fail(`it does not drive ${v.values.length} neurons`);
+  if (neurons.kind !== 'neuron' || neurons.size !== v.values.length) return fail(t('files.ndSweepNotDrive', { n: v.values.length }));
   const others = connections.filter((c) => c !== out[0] && (c.source === neurons || c.target === neurons));
-  if (others.some((c) => (c.source === neurons ? c.target.kind !== 'recorder' : c.source.kind !== 'recorder'))) return fail(`${neurons.name} is also connected to other neurons or stimuli`);
+  if (others.some((c) => (c.source === neurons ? c.target.kind !== 'recorder' : c.source.kind !== 'recorder'))) return fail(t('files.ndSweepOthers', { name: neurons.name }));
   const recorder = others.map((c) => (c.source === neurons ? c.target : c.source)).find((r) => r.model === 'spike_recorder');
-  if (!recorder) return fail(`no spike recorder records ${neurons.name}`);
+  if (!recorder) return fail(t('files.ndSweepNoRecorder', { name: neurons.name }));
   if (connections.some((c) => c.source === recorder && c.target !== neurons) || connections.some((c) => c.target === recorder && c.source !== neurons)) {
-    return fail(`${recorder.name} also records other neurons`);
+    return fail(t('files.ndSweepRecorderOthers', { name: recorder.name }));
   }
-  if ([...neurons.params.values()].some((x) => x.kind === 'random')) return fail(`${neurons.name} has random parameters, which differ from neuron to neuron`);
+  if ([...neurons.params.values()].some((x) => x.kind === 'random')) return fail(t('files.ndSweepRandom', { name: neurons.name }));
   return { generator: node, param, values: v.values, start: v.start, step: v.step, neurons, recorder, how: () => howText(v.values, v.how, v.step) };
 }
 
@@ -392,7 +404,7 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
   const where = describe(node);
   for (const param of node.params.keys()) {
     if (!(param in info.params) && !(node.kind === 'recorder' && RECORDER_IGNORED.has(param))) {
-      problems.add(`${where}: ${node.model} has no parameter "${param}".`);
+      problems.add(t('files.ndNoParam', { where, model: node.model, param: stripBidi(param) }));
     }
   }
   const swept = sweep && (sweep.generator === node || sweep.neurons === node);
@@ -406,7 +418,7 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
     return block;
   }
   if (node.kind === 'generator') {
-    if (node.size > 1 && !swept) problems.add(`${where} has ${node.size} nodes; the blocks' stimuli are single nodes (connect one to many neurons instead).`);
+    if (node.size > 1 && !swept) problems.add(t('files.ndStimulusSize', { where, n: node.size }));
     const rows = STIMULUS_ROWS[type] ?? [];
     const listFields = LIST_FIELDS[node.model] ?? {};
     for (const row of rows) inputs[row] = valueInput(node.params.get(row), (x) => paramShadow(node.model, row, x));
@@ -418,13 +430,13 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
     const more: Block[] = [];
     for (const [param, v] of node.params) {
       if (rows.includes(param) || param in listFields || !(param in info.params)) continue;
-      if (v.kind === 'random') problems.add(`${where}: parameter ${param} is random; the blocks take random values for neurons and connections only.`);
-      else if (v.kind === 'list') problems.add(`${where}: parameter ${param} is a list, which the blocks cannot set on ${node.model}.`);
+      if (v.kind === 'random') problems.add(t('files.ndRandomStimulus', { where, param }));
+      else if (v.kind === 'list') problems.add(t('files.ndListParam', { where, param, model: node.model }));
       else more.push(paramBlock(param, v, node.model));
     }
     for (const row of rows) {
       const v = node.params.get(row);
-      if (v?.kind === 'random') problems.add(`${where}: parameter ${row} is random; the blocks take random values for neurons and connections only.`);
+      if (v?.kind === 'random') problems.add(t('files.ndRandomStimulus', { where, param: row }));
     }
     if (more.length) inputs.PARAMS = { block: chain(more) };
     return block;
@@ -433,9 +445,9 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
   for (const [param, v] of node.params) {
     if (RECORDER_IGNORED.has(param)) continue;
     if (param === 'interval' && node.model !== 'spike_recorder' && v.kind === 'number') continue;
-    problems.add(`${where}: parameter ${param} of a recorder cannot be set on its block (the blocks record the whole run).`);
+    problems.add(t('files.ndRecorderParam', { where, param: stripBidi(param) }));
   }
-  if (node.size > 1) problems.add(`${where} has ${node.size} nodes; a recorder is one node.`);
+  if (node.size > 1) problems.add(t('files.ndRecorderSize', { where, n: node.size }));
   if (node.model !== 'spike_recorder') {
     const v = node.params.get('interval');
     inputs.interval = paramShadow(node.model, 'interval', v?.kind === 'number' ? v.value : undefined);
@@ -444,7 +456,7 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
     const records = node.records.length ? node.records : ['V_m'];
     const known = neuronRecordables();
     for (const r of records) {
-      if (!known.includes(r)) problems.add(`${where} records "${r}", which no neuron model of the blocks has.`);
+      if (!known.includes(r)) problems.add(t('files.ndUnknownRecordable', { where, name: stripBidi(r) }));
       else fields[recordableField(r)] = true;
     }
     if (!records.includes('V_m')) fields[recordableField('V_m')] = false;
@@ -453,7 +465,7 @@ function nodeBlock(node: Node, sweep: Sweep | null, problems: Problems): Block |
 }
 
 function connectBlock(c: Connection, sweep: Sweep | null, problems: Problems): Block {
-  const label = `Connection ${c.index + 1} (${c.source.name} → ${c.target.name})`;
+  const label = t('files.ndConnectionNamed', { n: c.index + 1, source: c.source.name, target: c.target.name });
   const fields: Json = {
     SOURCE: { id: c.source.varId },
     TARGET: { id: c.target.varId },
@@ -471,19 +483,19 @@ function connectBlock(c: Connection, sweep: Sweep | null, problems: Problems): B
     } else if (ruleNumber && param === ruleNumber.key && v.kind === 'number') {
       inputs[ruleNumber.input] = numberShadow(v.value);
     } else {
-      problems.add(`${label}: the rule ${c.rule} has no parameter "${param}" the blocks can set${v.kind !== 'number' && ruleNumber?.key === param ? ' to anything but a number' : ''}.`);
+      problems.add(t(v.kind !== 'number' && ruleNumber?.key === param ? 'files.ndRuleParamNumber' : 'files.ndRuleParam', { label, rule: c.rule, param: stripBidi(param) }));
     }
   }
-  if (ruleNumber && !(ruleNumber.input in inputs)) problems.add(`${label}: the rule ${c.rule} needs its ${ruleNumber.key}.`);
+  if (ruleNumber && !(ruleNumber.input in inputs)) problems.add(t('files.ndRuleNeeds', { label, rule: c.rule, key: ruleNumber.key }));
   const stdpKeys = new Set(STDP_PARAMS.map((p) => p.key));
   for (const [param, v] of c.synapseParams) {
     if (param === 'weight' || param === 'delay') continue;
     if (c.synapse === 'stdp_synapse' && stdpKeys.has(param) && v.kind === 'number') inputs[param] = shadowOf(synapseSliderType(param), v.value);
-    else problems.add(`${label}: the synapse parameter "${param}" cannot be set on a connect block${c.synapse === 'static_synapse' ? ' with a static synapse' : ''}.`);
+    else problems.add(t(c.synapse === 'static_synapse' ? 'files.ndSynapseParamStatic' : 'files.ndSynapseParam', { label, param: stripBidi(param) }));
   }
   for (const param of ['weight', 'delay'] as const) {
     const v = c.synapseParams.get(param);
-    if (v && v.kind !== 'number' && v.kind !== 'random') problems.add(`${label}: the ${param} must be a number or random.`);
+    if (v && v.kind !== 'number' && v.kind !== 'random') problems.add(t(param === 'weight' ? 'files.ndWeightKind' : 'files.ndDelayKind', { label }));
   }
   inputs.WEIGHT = valueInput(c.synapseParams.get('weight'), (x) => shadowOf(uiSliderType('weight'), x ?? 1));
   inputs.DELAY = valueInput(c.synapseParams.get('delay'), (x) => shadowOf(uiSliderType('delay'), x ?? 1));

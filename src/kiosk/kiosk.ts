@@ -8,6 +8,8 @@ import { readKioskSettings, IDLE_KEY, KIOSK_KEY, type KioskSettings } from './se
 import { installKioskGuards, requestFullScreen } from './guards';
 import { applyKioskStyles } from './styles';
 import { takeWaitingUpdate } from '../sw/register';
+import type { Language } from '../i18n';
+import { kioskHomeAddress, switchVisitorLanguage, takeLanguageSwitchMark } from './language';
 import './sb-kiosk-overlay';
 import type { SbKioskOverlay } from './sb-kiosk-overlay';
 
@@ -50,10 +52,14 @@ export class Kiosk {
     }
     const settings = readKioskSettings(location.href, store);
     if (!settings) return null;
-    forgetVisitor();
+    // ...unless this load is the visitor's own language switch (src/kiosk/language.ts)
+    if (!takeLanguageSwitchMark()) forgetVisitor();
     document.documentElement.dataset.kiosk = '1';
     return new Kiosk(settings);
   }
+
+  /** The header's language buttons: this visitor's language, until the next reset. */
+  readonly chooseLanguage = (lang: Language): void => switchVisitorLanguage(lang);
 
   get blocklyOptions(): Blockly.BlocklyOptions {
     return KIOSK_BLOCKLY_OPTIONS;
@@ -88,6 +94,14 @@ export class Kiosk {
     this.stopTimers();
     this.show(null);
     this.touched = false;
+    // A visitor switched the language: the next one gets the kiosk's own again (a reload, so
+    // every text and Blockly's messages change; the reload starts clean, as every kiosk load does).
+    const home = kioskHomeAddress();
+    if (home) {
+      forgetVisitor();
+      location.replace(home);
+      return;
+    }
     // A newer version waiting to take over does it now, while nobody is looking (it reloads).
     if (takeWaitingUpdate()) return;
     forgetVisitor();

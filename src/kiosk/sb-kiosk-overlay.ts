@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { t } from '../i18n';
 
 export type KioskQuestion = { kind: 'confirm-reset' } | { kind: 'still-there'; secondsLeft: number } | null;
 
@@ -46,21 +47,21 @@ export class SbKioskOverlay extends LitElement {
     if (!q) return nothing;
     if (q.kind === 'confirm-reset') {
       return html`<div class="box" aria-labelledby="title">
-        <h2 id="title">Start again?</h2>
-        <p>Your blocks are cleared and the first example comes back.</p>
+        <h2 id="title">${t('kiosk.resetTitle')}</h2>
+        <p>${t('kiosk.resetText')}</p>
         <div class="buttons">
-          <button id="reset-yes" class="primary" @click=${() => this.answer('reset')}>Yes, start again</button>
-          <button id="reset-no" @click=${() => this.answer('keep')}>No, go on</button>
+          <button id="reset-yes" class="primary" @click=${() => this.answer('reset')}>${t('kiosk.resetYes')}</button>
+          <button id="reset-no" @click=${() => this.answer('keep')}>${t('kiosk.resetNo')}</button>
         </div>
       </div>`;
     }
     return html`<div class="box" aria-labelledby="title" aria-describedby="count">
-      <h2 id="title">Still there?</h2>
-      <p>Nobody has touched the screen for a while. Touch anywhere to go on.</p>
-      <p class="count" id="count" aria-live="assertive">Starting again in ${q.secondsLeft}</p>
+      <h2 id="title">${t('kiosk.stillThereTitle')}</h2>
+      <p>${t('kiosk.stillThereText')}</p>
+      <p class="count" id="count" aria-live="assertive">${t('kiosk.countdown', { seconds: q.secondsLeft })}</p>
       <div class="buttons">
         <!-- answered by the click listener on the whole question -->
-        <button id="still-here" class="primary">I'm still here</button>
+        <button id="still-here" class="primary">${t('kiosk.stillHere')}</button>
       </div>
     </div>`;
   }

@@ -19,19 +19,24 @@ export const KIOSK_STYLES: Record<string, CSSResult[]> = {
       /* file dialogs and server settings: a visitor has no files, and the kiosk runs here */
       #open, #save, #open-file, #backend, [id^='export'], [id^='share'], [id^='download'] { display: none !important; }
       /* one header row at 1280 px with the bigger buttons: the select says what it is itself */
-      header { gap: 8px; padding: 8px 10px; }
+      header { gap: 6px; padding: 8px 10px; }
       header h1 { font-size: 1.3rem; margin-right: 4px; }
-      header button, header select { padding: 6px 12px; }
+      header button, header select { padding: 6px 10px; }
       .live { min-height: 48px; font-size: 1.05rem; }
       .live input { width: 28px; height: 28px; }
       #kiosk-reset { background: #ffbf47; border-color: #ffbf47; color: #1d2329; font-weight: 700; }
       .notice button { min-height: 44px; }
+      /* a lesson at 1024 px: the workspace keeps room for the blocks' fields beside text and results */
+      @media (min-width: 821px) {
+        main.with-lesson { grid-template-columns: minmax(240px, 0.7fr) minmax(440px, 1.6fr) minmax(240px, 0.8fr); }
+      }
     `,
   ],
   'sb-code-panel': [
     FINGER,
     css`
-      button[title^='Download'], button[title^='Save'], button[title^='Export'], button[title^='Share'] { display: none !important; }
+      /* the downloads are marked data-kiosk-hide (FINGER hides them): by id, not by their titles, which differ by language */
+      #download-py, #download-ipynb, #export-nir { display: none !important; }
       button { font-size: 1rem; }
     `,
   ],

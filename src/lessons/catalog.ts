@@ -3,7 +3,8 @@
  * lessons/index.json, each with its toolbox cut out of its simulator's toolbox. A lesson file
  * that does not pass is left out and named in `problems`; the others still work.
  */
-import { parseLesson, parseLessonIndex, restrictToolbox, type Lesson, type ToolboxDef } from './format';
+import { t } from '../i18n';
+import { parseLesson, parseLessonIndex, restrictToolbox, translationGaps, type Lesson, type ToolboxDef } from './format';
 
 export interface ReadyLesson extends Lesson {
   /** the lesson's restricted toolbox, ready for the editor */
@@ -14,6 +15,9 @@ export interface LessonCatalog {
   lessons: ReadyLesson[];
   /** "lessons/x.json: what is wrong", one per left-out lesson */
   problems: string[];
+  /** "lessons/x.json: the "de" version lacks …", one per half-translated lesson (it still works,
+   * in its own language) */
+  notes: string[];
 }
 
 /**
@@ -22,13 +26,14 @@ export interface LessonCatalog {
  */
 export function collectLessons(index: unknown, files: Record<string, unknown>, toolboxes: Record<string, ToolboxDef>): LessonCatalog {
   const parsedIndex = parseLessonIndex(index);
-  if (!parsedIndex.ok) return { lessons: [], problems: [parsedIndex.message] };
+  if (!parsedIndex.ok) return { lessons: [], problems: [parsedIndex.message], notes: [] };
   const lessons: ReadyLesson[] = [];
   const problems: string[] = [];
+  const notes: string[] = [];
   for (const id of parsedIndex.value.lessons) {
     const where = `lessons/${id}.json`;
     if (files[id] === undefined) {
-      problems.push(`${where}: the index lists it, but there is no such file.`);
+      problems.push(`${where}: ${t('lessonFile.notThere')}`);
       continue;
     }
     const parsed = parseLesson(files[id], Object.keys(toolboxes), id);
@@ -42,6 +47,7 @@ export function collectLessons(index: unknown, files: Record<string, unknown>, t
       continue;
     }
     lessons.push({ ...parsed.value, toolboxDef: toolbox.value });
+    for (const gap of translationGaps(parsed.value)) notes.push(`${where}: ${gap}`);
   }
-  return { lessons, problems };
+  return { lessons, problems, notes };
 }

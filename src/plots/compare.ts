@@ -6,6 +6,7 @@
 import { distinctSenders, recordablesIn, splitBySender, type RecorderEvents } from './events';
 import type { PlottedRecorder } from './recorders';
 import { axisLabel } from './units';
+import { t } from '../i18n';
 
 /** Spike times within this many ms count as the same spike (NEST's times are multiples of the 0.1 ms step or finer). */
 const SAME_SPIKE_MS = 1e-6;
@@ -50,7 +51,7 @@ function eventsOf(response: unknown): (RecorderEvents | null)[] {
 export function compareResults(local: unknown, remote: unknown, recorders: readonly PlottedRecorder[]): Comparison {
   const l = eventsOf(local);
   const r = eventsOf(remote);
-  const shapeNote = l.length === r.length ? null : `The local run returned ${l.length} recorders, the server ${r.length}.`;
+  const shapeNote = l.length === r.length ? null : t('plots.compareShape', { local: l.length, remote: r.length });
   const spikes: SpikeComparison[] = [];
   const traces: TraceComparison[] = [];
   for (let i = 0; i < Math.min(l.length, r.length); i++) {

@@ -12,6 +12,7 @@
  */
 import type { NorseRecordingData, NorseResponseData } from '../../workers/api';
 import type { PlottedRecorder } from './recorders';
+import { t } from '../i18n';
 
 export type NorseTimeUnit = 'ms' | 'steps';
 
@@ -42,14 +43,19 @@ export interface PlottableNorse {
 
 /** What each recorded quantity is, for headings and axes. Norse's LIF has no units: v is
  * dimensionless (threshold 1 by default), i is the synaptic input current in the same units. */
-export const NORSE_QUANTITIES: Readonly<Record<string, string>> = {
-  v: 'v (voltage)',
-  i: 'i (input current)',
-  values: 'values',
-};
+function norseQuantity(key: string): string {
+  return key === 'v' ? t('plots.norseV') : key === 'i' ? t('plots.norseI') : key === 'values' ? t('plots.norseValues') : key;
+}
 
-/** Axis labels of the recorded quantities, saying they have no unit. */
-export const NORSE_AXIS_LABELS: Readonly<Record<string, string>> = {
+/** Axis labels of the recorded quantities, saying they have no unit (in the learner's language,
+ * made when a run is drawn). */
+function norseAxisLabels(): Readonly<Record<string, string>> {
+  return { v: t('plots.norseVAxis'), i: t('plots.norseIAxis'), values: t('plots.norseValueAxis') };
+}
+
+/** The same labels as CSV column heads: English whatever the page's language, so a script that
+ * reads the file finds the same columns (results-csv.ts). */
+export const NORSE_CSV_LABELS: Readonly<Record<string, string>> = {
   v: 'v (voltage, no unit)',
   i: 'i (current, no unit)',
   values: 'value',
@@ -68,7 +74,7 @@ export function isNorseResponse(response: unknown): boolean {
 
 /** The x-axis label for a unit. */
 export function timeLabel(unit: NorseTimeUnit): string {
-  return unit === 'ms' ? 'time (ms)' : 'time (steps)';
+  return unit === 'ms' ? t('plots.timeMs') : t('plots.timeSteps');
 }
 
 /**
@@ -161,7 +167,7 @@ export function norseToEvents(response: unknown, known: readonly NorseRecording[
       const m = rec.spikes;
       steps = Math.max(steps, m.length);
       events.push(spikeEvents(m, timeOf));
-      recorders.push({ name: `${name} spikes`, title: `${name} spikes`, model: 'spike_recorder', blockId, recordables: [], sources: m[0]?.length ?? 0 });
+      recorders.push({ name: `${name} spikes`, title: t('plots.norseSpikesTitle', { name }), model: 'spike_recorder', blockId, recordables: [], sources: m[0]?.length ?? 0 });
     }
     const analog = ['v', 'i', 'values'].filter((key) => isRows(rec[key]));
     if (analog.length > 0) {
@@ -170,12 +176,12 @@ export function norseToEvents(response: unknown, known: readonly NorseRecording[
       events.push(sampleEvents(rec, analog, timeOf));
       recorders.push({
         name,
-        title: `${name} ${analog.map((key) => NORSE_QUANTITIES[key]).join(', ')}`,
+        title: `${name} ${analog.map(norseQuantity).join(', ')}`,
         model: 'multimeter',
         blockId,
         recordables: analog,
         sources: first[0]?.length ?? 0,
-        labels: NORSE_AXIS_LABELS,
+        labels: norseAxisLabels(),
       });
     }
   });

@@ -21,6 +21,10 @@ export interface PlottedRecorder {
    * knows the values: spikes per neuron are then drawn as an f–I curve. Without it, the program's
    * response["inputs"] is read (neuron-inputs.ts). */
   inputs?: NeuronInputs | null;
+  /** Ids of every neuron recorded (a spike recorder's sources), when known: spikes per neuron
+   * then list the silent ones with 0. Without it, the program's response["recorded"] is read
+   * (neuron-inputs.ts). */
+  neuronIds?: ArrayLike<number> | null;
 }
 
 /** One input value per neuron: ids[k] got values[k] (in `label`'s unit, e.g. "I_e (pA)"). */

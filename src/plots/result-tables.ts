@@ -4,6 +4,7 @@
  * every table is checked before it is drawn; one that is not a list of pairs of ordinary numbers
  * is skipped with a reason, and the others are still shown.
  */
+import { t } from '../i18n';
 
 /** One table that can be drawn: its points in the order the program added them. */
 export interface ResultTable {
@@ -53,27 +54,28 @@ function isNumber(v: unknown): v is number {
 
 /** Why a value is not a usable number, e.g. "NaN" or "a string". */
 function describe(v: unknown): string {
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? `too large (${v})` : String(v);
-  if (typeof v === 'bigint') return 'too large';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? t('plots.valueTooLargeN', { v }) : String(v);
+  if (typeof v === 'bigint') return t('plots.valueTooLarge');
   if (v === null) return 'None';
-  if (Array.isArray(v)) return 'a list';
-  return `a ${typeof v}`;
+  if (Array.isArray(v)) return t('plots.valueList');
+  // the JavaScript type of what came back (string, boolean, object): a name, as Python's are
+  return t('plots.valueOfType', { type: typeof v });
 }
 
 /** One table checked: its points, or why it cannot be drawn. */
 function checkTable(name: string, points: unknown): ResultTable | SkippedTable {
-  if (!Array.isArray(points)) return { name, reason: 'it is not a list of [x, y] points' };
-  if (points.length === 0) return { name, reason: 'it has no points' };
-  if (points.length > MAX_POINTS) return { name, reason: `it has ${points.length} points, more than ${MAX_POINTS} can be drawn` };
+  if (!Array.isArray(points)) return { name, reason: t('plots.tableNotList') };
+  if (points.length === 0) return { name, reason: t('plots.tableNoPoints') };
+  if (points.length > MAX_POINTS) return { name, reason: t('plots.tableTooMany', { n: points.length, max: MAX_POINTS }) };
   const x = new Float64Array(points.length);
   const y = new Float64Array(points.length);
   for (let i = 0; i < points.length; i++) {
     const point: unknown = points[i];
     if (!Array.isArray(point) || point.length !== 2) {
-      return { name, reason: `point ${i + 1} is not a pair [x, y]` };
+      return { name, reason: t('plots.tableNotPair', { i: i + 1 }) };
     }
     for (const [k, v] of [[0, point[0]], [1, point[1]]] as const) {
-      if (!isNumber(v)) return { name, reason: `${k === 0 ? 'x' : 'y'} of point ${i + 1} is ${describe(v)}, not a number` };
+      if (!isNumber(v)) return { name, reason: t('plots.tableNotNumber', { xy: k === 0 ? 'x' : 'y', i: i + 1, what: describe(v) }) };
     }
     x[i] = point[0] as number;
     y[i] = point[1] as number;
@@ -86,12 +88,12 @@ export function resultTablesOf(response: unknown): ResultTables {
   if (response == null || typeof response !== 'object' || !('results' in response)) return NO_TABLES;
   const results = (response as { results: unknown }).results;
   if (results == null || typeof results !== 'object' || Array.isArray(results)) {
-    return { tables: [], skipped: [{ name: 'results', reason: 'response["results"] is not a dict of named tables' }] };
+    return { tables: [], skipped: [{ name: 'results', reason: t('plots.resultsNotDict') }] };
   }
   const out: ResultTables = { tables: [], skipped: [] };
   for (const [name, points] of Object.entries(results)) {
     if (out.tables.length >= MAX_TABLES) {
-      out.skipped.push({ name, reason: `only the first ${MAX_TABLES} tables are drawn` });
+      out.skipped.push({ name, reason: t('plots.onlyFirstTables', { max: MAX_TABLES }) });
       continue;
     }
     const checked = checkTable(name, points);

@@ -2,6 +2,8 @@ import { html, css, type PropertyDeclarations } from 'lit';
 import type uPlot from 'uplot';
 import { CHART_STYLES, FOLDED_TABLE_STYLES, UplotElement, timeRange, valueAxis, type ChartSpec } from './uplot-element';
 import { lineColor } from './colors';
+import { t } from '../i18n';
+import { formatValue, shownValue } from './number-text';
 
 /**
  * Bars from left[i] to right[i] of height values[i] (a histogram, or one bar per neuron), or,
@@ -21,11 +23,8 @@ export interface BarData {
 /** Up to this many rows the table alternative lists every bar; beyond it the first ones, and says so. */
 export const MAX_TABLE_ROWS = 500;
 
-/** Numbers in the table and legend: whole numbers as they are, others to 4 significant digits. */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
+// (kept here too: the plots import them from the chart that uses them)
+export { formatValue, shownValue };
 
 /**
  * A bar chart with its numbers as a table below (folded; a screen reader reads the table instead
@@ -106,13 +105,13 @@ export class SbBars extends UplotElement {
   protected override render() {
     const d = this.data;
     const n = d?.values.length ?? 0;
-    if (!d || n === 0) return html`<p class="empty">Nothing to show.</p>`;
+    if (!d || n === 0) return html`<p class="empty">${t('plots.nothingToShow')}</p>`;
     const shown = Math.min(n, MAX_TABLE_ROWS);
-    const word = this.points ? (n === 1 ? 'point' : 'points') : n === 1 ? 'bar' : 'bars';
+    const key = this.points ? (n === 1 ? 'plots.barsLabelPoint' : 'plots.barsLabelPoints') : n === 1 ? 'plots.barsLabelBar' : 'plots.barsLabelBars';
     return html`
-      <div class="plot" role="img" aria-label="${this.caption}: ${this.yLabel} against ${this.xLabel}, ${n} ${word}. The numbers are in the table below."></div>
+      <div class="plot" role="img" aria-label=${t(key, { caption: this.caption, y: this.yLabel, x: this.xLabel, n })}></div>
       <details ?open=${this.tableOpen} @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
-        <summary>Numbers (${n} ${n === 1 ? 'row' : 'rows'})</summary>
+        <summary>${t(n === 1 ? 'plots.numbersRow' : 'plots.numbersRows', { n })}</summary>
         ${this.tableOpen
           ? html`<div class="numbers">
               <table>
@@ -127,12 +126,12 @@ export class SbBars extends UplotElement {
                 <tbody>
                   ${Array.from({ length: shown }, (_v, i) => html`<tr>
                     <th scope="row">${d.rows(i)}</th>
-                    <td>${formatValue(d.values[i])}</td>
-                    ${(d.extra ?? []).map((c) => html`<td>${(c.format ?? formatValue)(c.values[i])}</td>`)}
+                    <td>${shownValue(d.values[i])}</td>
+                    ${(d.extra ?? []).map((c) => html`<td>${(c.format ?? shownValue)(c.values[i])}</td>`)}
                   </tr>`)}
                 </tbody>
               </table>
-              ${n > shown ? html`<p class="more">The first ${shown} of ${n} rows are listed.</p>` : null}
+              ${n > shown ? html`<p class="more">${t('plots.firstRows', { shown, n })}</p>` : null}
             </div>`
           : null}
       </details>
@@ -143,7 +142,7 @@ export class SbBars extends UplotElement {
     const d = this.data;
     if (!d || d.values.length === 0) return null;
     const color = lineColor(this.colorIndex, this.highContrast);
-    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : formatValue(v));
+    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : shownValue(v));
     const x = this.points ? d.left : centres(d);
     const series: uPlot.Series = this.points
       ? { label: this.yLabel, stroke: color, width: 1.5, points: { show: true, size: 7, fill: color, stroke: color }, value: format }

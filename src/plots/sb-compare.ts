@@ -4,6 +4,10 @@ import { CHART_STYLES, UplotElement, timeAxis, timeRange, valueAxis, type ChartS
 import { compareResults, type Comparison, type TraceComparison } from './compare';
 import type { PlottedRecorder, RecordSelectDetail } from './recorders';
 import { lineColor } from './colors';
+// `t` names a trace in this file, so the texts' t() goes by another name
+import { t as text } from '../i18n';
+import { fixedText, localDecimals } from './number-text';
+import { stripBidi } from './bidi';
 
 /** One neuron's trace from both runs on one chart: local solid, the server dashed on top. */
 export class SbCompareTrace extends UplotElement {
@@ -21,7 +25,7 @@ export class SbCompareTrace extends UplotElement {
   constructor() {
     super();
     this.trace = null;
-    this.labels = ['this browser', 'server'];
+    this.labels = [text('plots.compareThisBrowser'), text('plots.compareServer')];
     this.xMax = null;
   }
 
@@ -35,19 +39,19 @@ export class SbCompareTrace extends UplotElement {
 
   protected override render() {
     const t = this.trace;
-    if (!t?.overlay) return html`<p class="empty">No samples to compare.</p>`;
-    return html`<div class="plot" role="img" aria-label="${t.recordable} of neuron ${t.overlay.neuron}: ${this.labels[0]} and ${this.labels[1]} over time"></div>`;
+    if (!t?.overlay) return html`<p class="empty">${text('plots.compareNoSamples')}</p>`;
+    return html`<div class="plot" role="img" aria-label=${text('plots.compareTraceLabel', { name: t.recordable, id: t.overlay.neuron, a: this.labels[0], b: this.labels[1] })}></div>`;
   }
 
   protected override chartSpec(): ChartSpec | null {
     const overlay = this.trace?.overlay;
     if (!overlay || !this.trace) return null;
-    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : v.toFixed(3));
+    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : fixedText(v, 3));
     return {
       data: [overlay.x, overlay.local, overlay.remote] as unknown as uPlot.AlignedData,
       options: {
         series: [
-          { label: 'time (ms)', value: format },
+          { label: text('plots.timeMs'), value: format },
           { label: this.labels[0], stroke: lineColor(0), width: 3, points: { show: false }, value: format },
           { label: this.labels[1], stroke: lineColor(1), width: 1.5, dash: [6, 4], points: { show: false }, value: format },
         ],
@@ -115,7 +119,7 @@ export class SbCompare extends LitElement {
     this.local = null;
     this.remote = null;
     this.recorders = [];
-    this.labels = ['This browser', 'Server'];
+    this.labels = [text('plots.compareThisBrowserTitle'), text('plots.compareServerTitle')];
     this.runMs = null;
     this.simTime = null;
     this.random = false;
@@ -134,21 +138,20 @@ export class SbCompare extends LitElement {
     const { spikes, traces, shapeNote } = this.comparison;
     const [a, b] = this.labels;
     return html`
-      <h3>${a} and ${b}, side by side</h3>
-      ${this.runMs ? html`<p class="note">Run took ${fmtMs(this.runMs[0])} here and ${fmtMs(this.runMs[1])} on the server (request and transfer included).</p>` : nothing}
+      <h3>${text('plots.compareHeading', { a, b })}</h3>
+      ${this.runMs ? html`<p class="note">${text('plots.compareRunTook', { here: fmtMs(this.runMs[0]), there: fmtMs(this.runMs[1]) })}</p>` : nothing}
       ${shapeNote ? html`<p class="differs">${shapeNote}</p>` : nothing}
       ${this.random
-        ? html`<p class="random">This network uses random numbers (Poisson input, random connections or values). ${a} and ${b}
-            draw different ones, so single spikes and traces differ; compare the counts and rates — over several seeds they agree.</p>`
+        ? html`<p class="random">${text('plots.compareRandom', { a, b })}</p>`
         : nothing}
       ${spikes.length
-        ? html`<table aria-label="Spike counts">
-            <thead><tr><th scope="col">spike recorder</th><th scope="col">${a}</th><th scope="col">${b}</th><th scope="col">same spikes?</th></tr></thead>
+        ? html`<table aria-label=${text('plots.compareCounts')}>
+            <thead><tr><th scope="col">${text('plots.compareSpikeRecorder')}</th><th scope="col">${a}</th><th scope="col">${b}</th><th scope="col">${text('plots.compareSame')}</th></tr></thead>
             <tbody>
               ${spikes.map(
                 (s) => html`<tr>
                   <td>${this.nameButton(s.name, s.blockId)}</td><td>${s.local}</td><td>${s.remote}</td>
-                  <td class=${s.sameSpikes ? 'same' : this.random ? 'apart' : 'differs'}>${s.sameSpikes ? 'yes, all' : 'no'}</td>
+                  <td class=${s.sameSpikes ? 'same' : this.random ? 'apart' : 'differs'}>${s.sameSpikes ? text('plots.compareYesAll') : text('plots.compareNo')}</td>
                 </tr>`,
               )}
             </tbody>
@@ -156,29 +159,29 @@ export class SbCompare extends LitElement {
         : nothing}
       ${traces.map(
         (t) => html`<div class="trace">
-          <p>${this.nameButton(t.name, t.blockId)} · ${t.label} · ${t.neurons} neuron${t.neurons === 1 ? '' : 's'}:
+          <p>${this.nameButton(t.name, t.blockId)} · ${t.label} · ${text(t.neurons === 1 ? 'plots.compareOneNeuron' : 'plots.compareNeurons', { n: t.neurons })}:
             ${t.maxDifference === null
-              ? html`<span class="differs">no samples at the same times</span>`
-              : html`<span class=${t.maxDifference < AGREES_BELOW ? 'same' : this.random ? 'apart' : 'differs'}>largest difference ${fmtDiff(t.maxDifference)}</span>
-                  over ${t.compared} samples`}
+              ? html`<span class="differs">${text('plots.compareNoSameTimes')}</span>`
+              : html`<span class=${t.maxDifference < AGREES_BELOW ? 'same' : this.random ? 'apart' : 'differs'}>${text('plots.compareLargest', { d: fmtDiff(t.maxDifference) })}</span>
+                  ${text('plots.compareOver', { n: t.compared })}`}
           </p>
           <sb-compare-trace .trace=${t} .labels=${this.labels} .xMax=${this.simTime}></sb-compare-trace>
         </div>`,
       )}
-      ${spikes.length === 0 && traces.length === 0 && !shapeNote ? html`<p class="note">Nothing was recorded, so there is nothing to compare.</p>` : nothing}
+      ${spikes.length === 0 && traces.length === 0 && !shapeNote ? html`<p class="note">${text('plots.compareNothing')}</p>` : nothing}
     `;
   }
 
   private nameButton(name: string, blockId: string) {
     if (!blockId) return html`${name}`;
     const select = () => this.dispatchEvent(new CustomEvent<RecordSelectDetail>('record-select', { detail: { blockId }, bubbles: true, composed: true }));
-    return html`<button class="name" @click=${select} title="Show this recorder's block">${name}</button>`;
+    return html`<button class="name" @click=${select} title=${text('plots.showBlock')}>${stripBidi(name)}</button>`;
   }
 }
 if (!customElements.get('sb-compare')) customElements.define('sb-compare', SbCompare);
 
-const fmtMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
-const fmtDiff = (d: number): string => (d === 0 ? '0 (identical)' : d.toPrecision(2));
+const fmtMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${fixedText(ms / 1000, 2)} s`);
+const fmtDiff = (d: number): string => (d === 0 ? text('plots.compareIdentical') : localDecimals(d.toPrecision(2)));
 
 declare global {
   interface HTMLElementTagNameMap {

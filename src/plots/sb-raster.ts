@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import { UplotElement, timeAxis, timeRange, valueAxis, type ChartSpec } from './uplot-element';
 import { distinctSenders, sortedSpikes, type RecorderEvents, type SpikeColumns } from './events';
 import { lineColor } from './colors';
+import { t } from '../i18n';
 
 /** Neuron ids are whole numbers: only whole-number tick steps on the y axis. */
 const ID_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
@@ -89,7 +90,7 @@ export class SbRaster extends UplotElement {
     this.events = null;
     this.xMax = null;
     this.syncKey = null;
-    this.timeLabel = 'time (ms)';
+    this.timeLabel = '';
   }
 
   /** Number of spikes drawn. */
@@ -110,8 +111,8 @@ export class SbRaster extends UplotElement {
   }
 
   protected override render() {
-    if (this.spikeCount === 0) return html`<p class="empty">No spikes recorded.</p>`;
-    return html`<div class="plot" role="img" aria-label="Spike raster: ${this.spikeCount} spikes"></div>`;
+    if (this.spikeCount === 0) return html`<p class="empty">${t('plots.noSpikesRecorded')}</p>`;
+    return html`<div class="plot" role="img" aria-label=${t('plots.rasterLabel', { n: this.spikeCount })}></div>`;
   }
 
   protected override chartSpec(): ChartSpec | null {
@@ -122,9 +123,9 @@ export class SbRaster extends UplotElement {
     const dot = neurons <= 40 ? 4 : neurons <= 150 ? 3 : 2;
     const color = lineColor(0, this.highContrast);
     const series: uPlot.Series[] = [
-      { label: this.timeLabel },
+      { label: this.timeLabel || t('plots.timeMs') },
       {
-        label: 'neuron id',
+        label: t('plots.neuronId'),
         stroke: color,
         // No path at all: a raster is dots. uPlot would hide dense points by default, so force them.
         paths: () => null,
@@ -140,8 +141,8 @@ export class SbRaster extends UplotElement {
           y: { range: (_u, min, max) => [min - 0.5, max + 0.5] },
         },
         axes: [
-          timeAxis(this.timeLabel),
-          valueAxis('neuron id', { incrs: ID_STEPS }),
+          timeAxis(this.timeLabel || t('plots.timeMs')),
+          valueAxis(t('plots.neuronId'), { incrs: ID_STEPS }),
         ],
         legend: { show: false },
         cursor: {

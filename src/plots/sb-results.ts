@@ -8,11 +8,13 @@ import './sb-stats-table';
 import '../export/results-export';
 import { trainStatsOf } from './sb-spike-plots';
 import { recorderStats, type RecorderStatsRow } from './stats';
-import { neuronInputsOf } from './neuron-inputs';
+import { neuronInputsOf, recordedIdsOf } from './neuron-inputs';
 import { recordablesIn, type RecorderEvents } from './events';
 import { summarize, summaryText, type RunSummary } from './summary';
 import type { NeuronInputs, PlottedRecorder, RecordSelectDetail } from './recorders';
 import { resultTablesOf, type ResultTables } from './result-tables';
+import { formatNumber, t } from '../i18n';
+import { stripBidi } from './bidi';
 import { norseRunOf, norseTimeUnit, norseToEvents, setNorseTimeUnit, timeLabel, type NorseRunInfo, type NorseTimeUnit } from './norse-recordings';
 
 /** One result panel: a recorder and the events it returned. */
@@ -26,16 +28,14 @@ let syncKeys = 0;
 
 /** Why there is nothing to plot, in words for the learner; null when there is something. */
 function emptyReason(response: unknown, panels: Panel[], tables: ResultTables, norse: boolean): string | null {
-  if (response == null) return 'No results yet. Press Run to simulate.';
+  if (response == null) return t('plots.noResultsYet');
   // result tables alone are a result: an f–I curve needs no recorder plot
   if (tables.tables.length > 0 || tables.skipped.length > 0) return null;
   if (!Array.isArray((response as { events?: unknown }).events)) {
-    return 'The program’s response has no "events" list, so there is nothing to plot.';
+    return t('plots.noEventsList');
   }
   if (panels.length === 0) {
-    return norse
-      ? 'Nothing was recorded. Add a record block for a layer to see its spikes, v and i.'
-      : 'Nothing was recorded. Connect a spike_recorder or a voltmeter to see results.';
+    return norse ? t('plots.nothingRecordedNorse') : t('plots.nothingRecordedNest');
   }
   return null;
 }
@@ -54,9 +54,14 @@ interface NorseView {
   simMs: number | null;
 }
 
+/** A Norse layer's neurons: its columns 0…n-1 (so the silent ones are known too). */
+function layerIds(neurons: number | null): Float64Array | null {
+  return neurons !== null && neurons > 0 ? Float64Array.from({ length: neurons }, (_v, n) => n) : null;
+}
+
 /** "1 ms" per step for dt 0.001 s: what one step is, in words. */
 function stepText(dt: number): string {
-  return `${Number((dt * 1000).toPrecision(6))} ms`;
+  return `${formatNumber(Number((dt * 1000).toPrecision(6)), 6)} ms`;
 }
 
 /**
@@ -70,6 +75,7 @@ function panelsOf(response: unknown, recorders: readonly PlottedRecorder[]): Pan
   return events.map((entry: unknown, i) => {
     const data = entry && typeof entry === 'object' ? (entry as RecorderEvents) : null;
     const recorder: PlottedRecorder = recorders[i] ?? {
+      // a name (CSV file names, the block link), not a shown sentence: stays as the program names it
       name: `recorder ${i + 1}`,
       model: recordablesIn(data).length > 0 ? 'multimeter' : 'spike_recorder',
       blockId: '',
@@ -92,6 +98,7 @@ export class SbResults extends LitElement {
     recorders: { attribute: false },
     simTime: { attribute: false },
     runMs: { attribute: false },
+    projectName: { attribute: false },
     highContrast: { type: Boolean, reflect: true, attribute: 'high-contrast' },
     timeUnit: { state: true },
   };
@@ -215,6 +222,8 @@ export class SbResults extends LitElement {
   declare simTime: number | null;
   /** Wall-clock time of the run in ms. */
   declare runMs: number | null;
+  /** The project's name, for the PNG and CSV file names ('' → "spikeblocks"). */
+  declare projectName: string;
   /** The high-contrast theme for every chart and table here (reflected as the high-contrast attribute). */
   declare highContrast: boolean;
 
@@ -231,6 +240,7 @@ export class SbResults extends LitElement {
     this.recorders = [];
     this.simTime = null;
     this.runMs = null;
+    this.projectName = '';
     this.highContrast = false;
     this.timeUnit = norseTimeUnit();
   }
@@ -273,7 +283,7 @@ export class SbResults extends LitElement {
     const duration = this.summary.durationMs;
     return this.msPanels.map(({ recorder, events }) =>
       recorderStats(
-        { name: recorder.title ?? recorder.name, model: recorder.model, sources: recorder.sources, events },
+        { name: stripBidi(recorder.title ?? recorder.name), model: recorder.model, sources: recorder.sources, events },
         duration,
         recorder.model === 'spike_recorder' ? trainStatsOf(events) : undefined,
       ),
@@ -317,13 +327,13 @@ export class SbResults extends LitElement {
     // The tables first: a program that builds one (a sweep) is about that curve, and its
     // recorders span every step of the sweep.
     return html`
-      <sb-results-export .plots=${this.renderRoot}
-        .data=${() => ({ response: norse ? norse.response : this.response, recorders: norse ? norse.recorders : this.recorders, timeLabel: axis })}></sb-results-export>
-      <p class="summary">${summaryText(summary) || 'Results'}</p>
+      <sb-results-export .plots=${this.renderRoot} .baseName=${stripBidi(this.projectName) || 'spikeblocks'}
+        .data=${() => ({ response: norse ? norse.response : this.response, recorders: norse ? norse.recorders : this.recorders, timeUnit: norse?.unit ?? 'ms' })}></sb-results-export>
+      <p class="summary">${summaryText(summary) || t('plots.results')}</p>
       ${norse ? this.renderNorseBar(norse) : null}
       ${this.renderTables(tables)}
       ${panels.map((panel, i) =>
-        this.renderPanel(panel, xMax, axis, norse?.unit ?? 'ms', this.msPanels[i]?.events ?? null, summary.durationMs, panel.recorder.inputs ?? neuronInputsOf(this.response, i)),
+        this.renderPanel(panel, xMax, axis, norse?.unit ?? 'ms', this.msPanels[i]?.events ?? null, summary.durationMs, panel.recorder.inputs ?? neuronInputsOf(this.response, i), i),
       )}
       ${panels.length > 0 ? html`<sb-stats-table .rows=${this.statistics} .highContrast=${this.highContrast}></sb-stats-table>` : null}
     `;
@@ -336,11 +346,11 @@ export class SbResults extends LitElement {
         @change=${() => this.chooseUnit(value)} />${text}</label
     >`;
     return html`<div class="norse-bar">
-      <fieldset class="time-unit" title="Show time in milliseconds or in time steps">
-        <legend>Time axis</legend>
-        ${option('ms', 'ms')} ${option('steps', 'steps')}
+      <fieldset class="time-unit" title=${t('plots.timeAxisTitle')}>
+        <legend>${t('plots.timeAxis')}</legend>
+        ${option('ms', 'ms')} ${option('steps', t('plots.stepsUnit'))}
       </fieldset>
-      <span class="norse-note">One step is dt = ${run.dt} s = ${stepText(run.dt)}. Norse’s v and i have no units (v reaches the threshold, 1 by default, and the neuron spikes).</span>
+      <span class="norse-note">${t('plots.norseStepNote', { dt: formatNumber(run.dt, 9), step: stepText(run.dt) })}</span>
     </div>`;
   }
 
@@ -348,13 +358,13 @@ export class SbResults extends LitElement {
     return html`
       ${tables.map(
         (table, i) => html`<section class="result-table">
-          <h3>${table.name}<span class="detail">result table</span></h3>
+          <h3>${stripBidi(table.name)}<span class="detail">${t('plots.resultTable')}</span></h3>
           <sb-table-plot .table=${table} .colorIndex=${i} .highContrast=${this.highContrast}></sb-table-plot>
         </section>`,
       )}
       ${skipped.length > 0
         ? html`<ul class="skipped" role="note">
-            ${skipped.map((s) => html`<li>Result table “${s.name}” not shown: ${s.reason}.</li>`)}
+            ${skipped.map((s) => html`<li>${t('plots.tableSkipped', { name: stripBidi(s.name), reason: s.reason })}</li>`)}
           </ul>`
         : null}
     `;
@@ -370,28 +380,30 @@ export class SbResults extends LitElement {
     msEvents: RecorderEvents | null,
     durationMs: number | null,
     inputs: NeuronInputs | null,
+    index: number,
   ) {
-    const title = html`<button type="button" title="Show this recorder's block" @click=${() => this.select(recorder)}>
-      ${recorder.title ?? `${recorder.name} — ${recorder.model}`}
+    const title = html`<button type="button" title=${t('plots.showBlock')} @click=${() => this.select(recorder)}>
+      ${stripBidi(recorder.title ?? `${recorder.name} — ${recorder.model}`)}
     </button>`;
     if (recorder.model === 'spike_recorder') {
       const spikes = events?.times?.length ?? 0;
       if (spikes === 0) {
-        const span = xMax !== null ? ` in ${xMax} ${unit === 'steps' ? (xMax === 1 ? 'step' : 'steps') : 'ms'}` : '';
+        const span = xMax === null ? '' : unit === 'steps' ? t(xMax === 1 ? 'plots.inOneStep' : 'plots.inSteps', { n: formatNumber(xMax) }) : t('plots.inMs', { n: formatNumber(xMax, 3) });
         return html`<section>
           <h3>${title}</h3>
-          <p class="empty">No spikes: ${recorder.title ? 'no neuron spiked' : `${recorder.name} recorded no spikes`}${span}.</p>
+          <p class="empty">${recorder.title ? t('plots.noSpikesNoNeuron', { span }) : t('plots.noSpikesRecorder', { name: stripBidi(recorder.name), span })}</p>
         </section>`;
       }
       return html`<section>
-        <h3>${title}<span class="detail">${spikes} ${spikes === 1 ? 'spike' : 'spikes'}</span></h3>
+        <h3>${title}<span class="detail">${t(spikes === 1 ? 'plots.oneSpike' : 'plots.spikesCount', { n: formatNumber(spikes) })}</span></h3>
         <sb-raster .events=${events} .xMax=${xMax} .syncKey=${this.syncKey} .timeLabel=${axis} .highContrast=${this.highContrast}></sb-raster>
         <sb-spike-plots
           .events=${msEvents}
-          .name=${recorder.title ?? recorder.name}
+          .name=${stripBidi(recorder.title ?? recorder.name)}
           .neurons=${recorder.sources}
           .durationMs=${durationMs}
           .inputs=${inputs}
+          .recorded=${recorder.neuronIds ?? recordedIdsOf(this.response, index) ?? (this.norse ? layerIds(recorder.sources) : null)}
           .syncKey=${unit === 'ms' ? this.syncKey : null}
           .highContrast=${this.highContrast}
         ></sb-spike-plots>
@@ -400,7 +412,7 @@ export class SbResults extends LitElement {
     if ((events?.times?.length ?? 0) === 0) {
       return html`<section>
         <h3>${title}</h3>
-        <p class="empty">No samples: ${recorder.name} recorded nothing.</p>
+        <p class="empty">${t('plots.noSamples', { name: stripBidi(recorder.name) })}</p>
       </section>`;
     }
     return html`<section>

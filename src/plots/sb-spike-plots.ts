@@ -1,7 +1,9 @@
 import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import './sb-bars';
 import type { BarData } from './sb-bars';
-import { formatValue } from './sb-bars';
+import { formatValue, shownValue } from './number-text';
+import { MAX_BINS, binProblem, inputsDiffer, neuronCounts } from './spike-counts';
+import { t } from '../i18n';
 import { sortedSpikes, type RecorderEvents } from './events';
 import type { NeuronInputs } from './recorders';
 import {
@@ -30,20 +32,19 @@ export function trainStatsOf(events: RecorderEvents | null): SpikeTrainStats {
   return stats;
 }
 
-/** More bins than this would be thinner than a pixel and slow to list: the bin is widened to fit. */
-export const MAX_BINS = 5000;
+export { MAX_BINS };
 
 /** "5–10" for a bin; numbers without float noise. */
 function binText(a: number, b: number): string {
-  return `${formatValue(a)}–${formatValue(b)}`;
+  return `${shownValue(a)}–${shownValue(b)}`;
 }
 
 /** One per-neuron bar per id, 0.8 wide, so neighbouring ids stay apart. */
-function countBars(trains: SpikeTrainStats, durationMs: number | null): BarData {
-  const { ids, counts } = trains;
+function countBars(trains: SpikeTrainStats, durationMs: number | null, recorded: ArrayLike<number> | null): BarData {
+  const { ids, counts } = neuronCounts(trains, recorded);
   const left = Float64Array.from(ids, (id) => id - 0.4);
   const right = Float64Array.from(ids, (id) => id + 0.4);
-  const extra = durationMs !== null && durationMs > 0 ? [{ name: 'rate (spikes/s)', values: Float64Array.from(counts, (c) => c / (durationMs / 1000)) }] : [];
+  const extra = durationMs !== null && durationMs > 0 ? [{ name: t('plots.rateAxis'), values: Float64Array.from(counts, (c) => c / (durationMs / 1000)) }] : [];
   return { left, right, values: counts, rows: (i) => String(ids[i]), extra };
 }
 
@@ -63,10 +64,10 @@ export function fiPoints(trains: SpikeTrainStats, inputs: NeuronInputs, duration
     left: x,
     right: x,
     values: rate,
-    rows: (i) => formatValue(x[i]),
+    rows: (i) => shownValue(x[i]),
     extra: [
-      { name: 'neuron id', values: ids },
-      { name: 'spikes', values: counts },
+      { name: t('plots.neuronId'), values: ids },
+      { name: t('plots.colSpikes'), values: counts },
     ],
   };
 }
@@ -78,7 +79,7 @@ function rateBars(r: PopulationRate): BarData {
     right: r.edges.subarray(1),
     values: r.rate,
     rows: (i) => binText(r.edges[i], r.edges[i + 1]),
-    extra: [{ name: 'spikes', values: r.counts }],
+    extra: [{ name: t('plots.colSpikes'), values: r.counts }],
   };
 }
 
@@ -100,10 +101,13 @@ export class SbSpikePlots extends LitElement {
     neurons: { attribute: false },
     durationMs: { attribute: false },
     inputs: { attribute: false },
+    recorded: { attribute: false },
     syncKey: { attribute: false },
     highContrast: { type: Boolean, reflect: true, attribute: 'high-contrast' },
     rateBin: { state: true },
     isiBin: { state: true },
+    rateBinError: { state: true },
+    isiBinError: { state: true },
   };
 
   static override styles = css`
@@ -138,6 +142,25 @@ export class SbSpikePlots extends LitElement {
       outline: 2px solid #0072b2;
       outline-offset: 1px;
     }
+    /* a box right after the field (not text that wraps back under the heading) */
+    .bin-error {
+      display: inline-block;
+      max-width: 20rem;
+      vertical-align: middle;
+      font-weight: 600;
+      color: #a4000f;
+      margin-left: 0.5rem;
+    }
+    .bin-error:empty {
+      display: none;
+    }
+    :host([high-contrast]) .bin-error {
+      color: #000;
+      text-decoration: underline;
+    }
+    .bin input[aria-invalid='true'] {
+      border: 2px solid #a4000f;
+    }
     .note {
       font-weight: 400;
       color: #555;
@@ -160,12 +183,18 @@ export class SbSpikePlots extends LitElement {
   declare durationMs: number | null;
   /** Each neuron's input, when known: then spikes per neuron are drawn as an f–I curve. */
   declare inputs: NeuronInputs | null;
+  /** Ids of every neuron the recorder records, when known (response["recorded"], a Norse layer):
+   * silent ones are then counted with 0 spikes. */
+  declare recorded: ArrayLike<number> | null;
   /** Cursor sync with the raster above (only when both are in ms). */
   declare syncKey: string | null;
   declare highContrast: boolean;
   /** Bin widths chosen by the learner (ms), or null for the default. */
   declare rateBin: number | null;
   declare isiBin: number | null;
+  /** Why the number typed in a bin field is not used (shown beside it), or null. */
+  declare rateBinError: string | null;
+  declare isiBinError: string | null;
 
   constructor() {
     super();
@@ -174,10 +203,22 @@ export class SbSpikePlots extends LitElement {
     this.neurons = null;
     this.durationMs = null;
     this.inputs = null;
+    this.recorded = null;
     this.syncKey = null;
     this.highContrast = false;
     this.rateBin = null;
     this.isiBin = null;
+    this.rateBinError = null;
+    this.isiBinError = null;
+  }
+
+  /** A new run: a refusal of a bin typed for the last one no longer applies (the field shows the
+   * bin used now). */
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('events') || changed.has('durationMs')) {
+      this.rateBinError = null;
+      this.isiBinError = null;
+    }
   }
 
   /** Per-neuron counts and intervals (once per events object). */
@@ -204,37 +245,56 @@ export class SbSpikePlots extends LitElement {
     return times.length > 0 ? Math.max(times[times.length - 1], 1) : 1;
   }
 
-  /** The PSTH bin: the learner's, widened when it would make more than MAX_BINS bins. */
+  /** The PSTH bin: the learner's, widened when it would make more than MAX_BINS bins (a run
+   * that got longer since the learner chose it). */
   rateBinUsed(end = this.span()): number {
     const bin = this.rateBin ?? defaultRateBin(end);
     return Math.max(bin, end / MAX_BINS);
   }
 
-  isiBinUsed(): number {
+  private longestInterval(): number {
     const intervals = this.stats.intervals;
     let max = 0;
     for (let i = 0; i < intervals.length; i++) if (intervals[i] > max) max = intervals[i];
-    const bin = this.isiBin ?? defaultIsiBin(intervals);
-    return Math.max(bin, max / MAX_BINS);
+    return max;
   }
 
+  isiBinUsed(): number {
+    const bin = this.isiBin ?? defaultIsiBin(this.stats.intervals);
+    return Math.max(bin, this.longestInterval() / MAX_BINS);
+  }
+
+  /** The smallest bin a field takes: one that makes at most MAX_BINS bins over the run (PSTH) or
+   * the longest interval (ISI). */
+  private smallestBin(which: 'rateBin' | 'isiBin'): number {
+    return (which === 'rateBin' ? this.span() : this.longestInterval()) / MAX_BINS;
+  }
+
+  /** A typed bin width: used when it is one, else the field says why (beside it and to a screen
+   * reader, aria-invalid) and the chart keeps the last good bin. */
   private setBin(which: 'rateBin' | 'isiBin', event: Event): void {
     const input = event.target as HTMLInputElement;
-    const value = Number(input.value);
-    const ok = input.value !== '' && Number.isFinite(value) && value > 0;
-    input.setAttribute('aria-invalid', ok ? 'false' : 'true');
-    if (ok) this[which] = value;
+    // a number field reports text that is no number as value '' with validity.badInput
+    const problem = binProblem(input.value, input.validity?.badInput ?? false, this.smallestBin(which));
+    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (which === 'rateBin') this.rateBinError = problem;
+    else this.isiBinError = problem;
+    if (!problem) this[which] = Number(input.value);
   }
 
   /** A bin width field. It applies on change (Enter, leaving the field, the arrow keys), not per
-   * keystroke: a redraw while "2." is being typed would put "2" back into the field. */
-  private binInput(which: 'rateBin' | 'isiBin', used: number, label: string) {
+   * keystroke: a redraw while "2." is being typed would put "2" back into the field. Its name says
+   * which recorder's plot it sets: a run with several recorders has one field of each per recorder. */
+  private binInput(which: 'rateBin' | 'isiBin', used: number) {
+    const error = which === 'rateBin' ? this.rateBinError : this.isiBinError;
+    const name = which === 'rateBin' ? t('plots.rateBinName', { name: this.name }) : t('plots.isiBinName', { name: this.name });
     return html`<label class="bin"
-      >${label}
-      <input type="number" min="0" step="any" inputmode="decimal" .value=${String(formatValue(used))}
-        aria-describedby=${`${which}-note`} @change=${(e: Event) => this.setBin(which, e)} />
-      ms</label
-    >`;
+        >${t('plots.bin')}
+        <input type="number" min="0" step="any" inputmode="decimal" .value=${String(formatValue(used))}
+          aria-label=${name} aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${which}-error ${which}-note` : `${which}-note`} @change=${(e: Event) => this.setBin(which, e)} />
+        ms</label
+      ><span class="bin-error" id=${`${which}-error`} role="alert">${error ?? ''}</span>`;
   }
 
   protected override render() {
@@ -248,20 +308,26 @@ export class SbSpikePlots extends LitElement {
     const isiBin = this.isiBinUsed();
     const isi = isiHistogram(stats.intervals, isiBin);
     const neurons = rate.neurons;
-    const fi = this.inputs && this.inputs.ids.length > 0 && end > 0;
+    // an f–I curve needs neurons that got different inputs; with one input for all, the inputs'
+    // ids still tell which neurons were recorded (the silent ones count 0)
+    const inputs = this.inputs && this.inputs.ids.length > 0 ? this.inputs : null;
+    const fi = inputsDiffer(inputs) && end > 0;
+    const recorded = this.recorded ?? inputs?.ids ?? null;
+    const counted = neuronCounts(stats, recorded);
+    const spiked = stats.ids.length;
+    const ofNeurons = this.neurons ?? (recorded ? counted.ids.length : null);
+    const rateNote = t(neurons === 1 ? 'plots.psthNoteOne' : 'plots.psthNote', { n: neurons }) + (widened ? t('plots.binWidened', { bin: shownValue(rateBin), max: MAX_BINS }) : '');
     return html`
       <h4>
-        Population rate (PSTH)${this.binInput('rateBin', rateBin, 'bin')}
-        <span class="note" id="rateBin-note"
-          >spikes/s per neuron, ${neurons} ${neurons === 1 ? 'neuron' : 'neurons'}${widened ? `; bin widened to ${formatValue(rateBin)} ms (at most ${MAX_BINS} bins)` : ''}</span
-        >
+        ${t('plots.psth')}${this.binInput('rateBin', rateBin)}
+        <span class="note" id="rateBin-note">${rateNote}</span>
       </h4>
       <sb-bars
         .data=${rateBars(rate)}
-        .caption=${`Population rate of ${this.name} in ${formatValue(rateBin)} ms bins`}
-        .xLabel=${'time (ms)'}
-        .yLabel=${'rate (spikes/s)'}
-        .rowHeader=${'time bin (ms)'}
+        .caption=${t('plots.psthCaption', { name: this.name, bin: shownValue(rateBin) })}
+        .xLabel=${t('plots.timeMs')}
+        .yLabel=${t('plots.rateAxis')}
+        .rowHeader=${t('plots.timeBin')}
         .xMax=${end}
         .syncKey=${this.syncKey}
         .highContrast=${this.highContrast}
@@ -269,46 +335,49 @@ export class SbSpikePlots extends LitElement {
       <div class="pair">
         <div>
           <h4>
-            ISI histogram${this.binInput('isiBin', isiBin, 'bin')}
-            <span class="note" id="isiBin-note">${stats.intervals.length} intervals</span>
+            ${t('plots.isiHistogram')}${this.binInput('isiBin', isiBin)}
+            <span class="note" id="isiBin-note">${t(stats.intervals.length === 1 ? 'plots.oneInterval' : 'plots.intervals', { n: stats.intervals.length })}</span>
           </h4>
           ${stats.intervals.length > 0
             ? html`<sb-bars
                 .data=${isiBars(isi)}
-                .caption=${`Inter-spike intervals of ${this.name} in ${formatValue(isiBin)} ms bins`}
-                .xLabel=${'interval (ms)'}
-                .yLabel=${'intervals'}
-                .rowHeader=${'interval (ms)'}
+                .caption=${t('plots.isiCaption', { name: this.name, bin: shownValue(isiBin) })}
+                .xLabel=${t('plots.intervalAxis')}
+                .yLabel=${t('plots.intervalsAxis')}
+                .rowHeader=${t('plots.intervalAxis')}
                 .colorIndex=${1}
                 .highContrast=${this.highContrast}
               ></sb-bars>`
-            : html`<p class="note">No neuron spiked twice, so there are no intervals.</p>`}
+            : html`<p class="note">${t('plots.noIntervals')}</p>`}
         </div>
         <div>
           ${fi
-            ? html`<h4>Rate against input (f–I)<span class="note">one dot per neuron</span></h4>
+            ? html`<h4>${t('plots.fiHeading')}<span class="note">${t('plots.fiNote')}</span></h4>
                 <sb-bars
-                  .data=${fiPoints(stats, this.inputs!, end)}
+                  .data=${fiPoints(stats, inputs!, end)}
                   .points=${true}
-                  .caption=${`Rate of each neuron of ${this.name} against its ${this.inputs!.label}`}
-                  .xLabel=${this.inputs!.label}
-                  .yLabel=${'rate (spikes/s)'}
-                  .rowHeader=${this.inputs!.label}
+                  .caption=${t('plots.fiCaption', { name: this.name, input: inputs!.label })}
+                  .xLabel=${inputs!.label}
+                  .yLabel=${t('plots.rateAxis')}
+                  .rowHeader=${inputs!.label}
                   .colorIndex=${2}
                   .highContrast=${this.highContrast}
                 ></sb-bars>`
             : html`<h4>
-                  Spikes per neuron<span class="note"
-                    >${stats.ids.length}${this.neurons !== null && this.neurons !== stats.ids.length ? ` of ${this.neurons}` : ''}
-                    ${stats.ids.length === 1 ? 'neuron' : 'neurons'} spiked</span
+                  ${t('plots.spikesPerNeuron')}<span class="note"
+                    >${ofNeurons !== null && ofNeurons !== spiked
+                      ? t(spiked === 1 ? 'plots.oneOfSpiked' : 'plots.someOfSpiked', { n: spiked, of: ofNeurons })
+                      : t(spiked === 1 ? 'plots.oneSpiked' : 'plots.someSpiked', { n: spiked })}${ofNeurons !== null && ofNeurons > counted.ids.length
+                      ? t('plots.silentNotDrawn', { n: ofNeurons - counted.ids.length })
+                      : ''}</span
                   >
                 </h4>
                 <sb-bars
-                  .data=${countBars(stats, this.durationMs)}
-                  .caption=${`Spikes of each neuron of ${this.name}`}
-                  .xLabel=${'neuron id'}
-                  .yLabel=${'spikes'}
-                  .rowHeader=${'neuron id'}
+                  .data=${countBars(stats, this.durationMs, recorded)}
+                  .caption=${t('plots.countsCaption', { name: this.name })}
+                  .xLabel=${t('plots.neuronId')}
+                  .yLabel=${t('plots.colSpikes')}
+                  .rowHeader=${t('plots.neuronId')}
                   .colorIndex=${2}
                   .highContrast=${this.highContrast}
                 ></sb-bars>`}

@@ -2,19 +2,21 @@ import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import type { RecorderStatsRow } from './stats';
 import { RECORDABLE_UNITS } from './units';
 import { formatRate } from './summary';
+import { t } from '../i18n';
+import { fixedText, localDecimals } from './number-text';
 
 /** "−65.03 mV": two decimals (V_m is read to 0.01 mV), a real minus sign, the unit. */
 function potentialText(value: number | null, potential: string | null): string {
   if (value === null || potential === null) return '–';
   const unit = RECORDABLE_UNITS[potential];
-  const number = value.toFixed(potential === 'v' ? 3 : 2).replace('-', '−');
-  return unit ? `${number} ${unit}` : `${number} (no unit)`;
+  const number = fixedText(value, potential === 'v' ? 3 : 2).replace('-', '−');
+  return unit ? `${number} ${unit}` : t('plots.noUnit', { number });
 }
 
 function cvText(row: RecorderStatsRow): string {
   if (row.model !== 'spike_recorder') return '–';
-  if (row.meanCv === null) return 'needs 3 spikes of one neuron';
-  return `${row.meanCv.toFixed(2)} (${row.cvNeurons} ${row.cvNeurons === 1 ? 'neuron' : 'neurons'})`;
+  if (row.meanCv === null) return t('plots.cvNeeds3');
+  return t(row.cvNeurons === 1 ? 'plots.cvOneNeuron' : 'plots.cvNeurons', { cv: fixedText(row.meanCv, 2), n: row.cvNeurons });
 }
 
 /**
@@ -105,13 +107,13 @@ export class SbStatsTable extends LitElement {
     const head = (name: string, unit = '') => html`<th scope="col">${name} ${unit ? html`<span class="unit">${unit}</span>` : null}</th>`;
     return html`
       <!-- a region that scrolls sideways on a narrow window: focusable, so the keyboard can scroll it -->
-      <div class="scroll" tabindex="0" role="region" aria-label="Statistics table">
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('plots.statsTable')}>
       <table>
-        <caption>Statistics</caption>
+        <caption>${t('plots.statistics')}</caption>
         <thead>
           <tr>
-            ${head('recorder')} ${head('neurons')} ${head('spikes')} ${head('mean rate', 'spikes/s per neuron')}
-            ${head('CV of ISI', 'mean over neurons')} ${head(`mean ${potential}`)} ${head(`SD of ${potential}`)}
+            ${head(t('plots.colRecorder'))} ${head(t('plots.colNeurons'))} ${head(t('plots.colSpikes'))} ${head(t('plots.colMeanRate'), t('plots.unitPerNeuron'))}
+            ${head(t('plots.colCv'), t('plots.unitMeanOverNeurons'))} ${head(t('plots.colMeanOf', { name: potential }))} ${head(t('plots.colSdOf', { name: potential }))}
           </tr>
         </thead>
         <tbody>
@@ -120,7 +122,7 @@ export class SbStatsTable extends LitElement {
               <th scope="row">${row.name}</th>
               <td>${row.neurons ?? '–'}</td>
               <td>${row.spikes ?? '–'}</td>
-              <td>${row.ratePerNeuron !== null ? formatRate(row.ratePerNeuron) : '–'}</td>
+              <td>${row.ratePerNeuron !== null ? localDecimals(formatRate(row.ratePerNeuron)) : '–'}</td>
               <td>${cvText(row)}</td>
               <td>${potentialText(row.meanPotential, row.potential)}</td>
               <td>${potentialText(row.sdPotential, row.potential)}</td>
@@ -129,11 +131,7 @@ export class SbStatsTable extends LitElement {
         </tbody>
       </table>
       </div>
-      <p class="note">
-        CV of ISI: standard deviation over mean of each neuron’s inter-spike intervals (0 for a regular
-        train, about 1 for a Poisson one), averaged over the neurons with at least 3 spikes. ${potential}: over every
-        sample of every recorded neuron.
-      </p>
+      <p class="note">${t('plots.statsNote', { name: potential })}</p>
     `;
   }
 }

@@ -3,6 +3,10 @@ import type uPlot from 'uplot';
 import { CHART_STYLES, FOLDED_TABLE_STYLES, UplotElement, valueAxis, type ChartSpec } from './uplot-element';
 import { formatCell, type ResultTable } from './result-tables';
 import { lineColor } from './colors';
+// `t` is the table in this file's functions, so the texts' t() goes by another name
+import { t as text } from '../i18n';
+import { localDecimals } from './number-text';
+import { stripBidi } from './bidi';
 
 /** Up to this many points the numbers are shown unfolded: a short table reads at a glance. */
 export const OPEN_TABLE_POINTS = 10;
@@ -81,22 +85,22 @@ export class SbTablePlot extends UplotElement {
 
   protected override render() {
     const t = this.table;
-    if (!t || t.x.length === 0) return html`<p class="empty">No points in this table.</p>`;
+    if (!t || t.x.length === 0) return html`<p class="empty">${text('plots.noPointsInTable')}</p>`;
     const n = t.x.length;
     const { reordered } = chartColumns(t.x, t.y);
     return html`
-      ${reordered ? html`<p class="note">The x values are not in order: the line joins the points from the smallest x to the largest.</p>` : null}
-      <div class="plot" role="img" aria-label="${t.name}: ${t.yLabel} against ${t.xLabel}, ${n} ${n === 1 ? 'point' : 'points'}"></div>
+      ${reordered ? html`<p class="note">${text('plots.xNotInOrder')}</p>` : null}
+      <div class="plot" role="img" aria-label=${text(n === 1 ? 'plots.tableLabelPoint' : 'plots.tableLabelPoints', { name: stripBidi(t.name), y: t.yLabel, x: t.xLabel, n })}></div>
       <details ?open=${n <= OPEN_TABLE_POINTS}>
-        <summary>Numbers (${n} ${n === 1 ? 'point' : 'points'})</summary>
+        <summary>${text(n === 1 ? 'plots.numbersPoint' : 'plots.numbersPoints', { n })}</summary>
         <div class="numbers">
           <table>
-            <caption>${t.name}</caption>
+            <caption>${stripBidi(t.name)}</caption>
             <thead>
               <tr><th scope="col">${t.xLabel}</th><th scope="col">${t.yLabel}</th></tr>
             </thead>
             <tbody>
-              ${Array.from(t.x, (x, i) => html`<tr><th scope="row">${formatCell(x)}</th><td>${formatCell(t.y[i])}</td></tr>`)}
+              ${Array.from(t.x, (x, i) => html`<tr><th scope="row">${localDecimals(formatCell(x))}</th><td>${localDecimals(formatCell(t.y[i]))}</td></tr>`)}
             </tbody>
           </table>
         </div>
@@ -109,7 +113,7 @@ export class SbTablePlot extends UplotElement {
     if (!t || t.x.length === 0) return null;
     const color = lineColor(this.colorIndex, this.highContrast);
     const { x, y } = chartColumns(t.x, t.y);
-    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : formatCell(v));
+    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : localDecimals(formatCell(v)));
     return {
       data: [x, y] as unknown as uPlot.AlignedData,
       options: {

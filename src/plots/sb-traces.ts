@@ -4,6 +4,8 @@ import { CHART_STYLES, UplotElement, timeAxis, timeRange, valueAxis, type ChartS
 import { recordablesIn, splitBySender, type RecorderEvents, type TraceColumns } from './events';
 import { axisLabel } from './units';
 import { lineColor, lineDash } from './colors';
+import { t } from '../i18n';
+import { fixedText } from './number-text';
 
 /**
  * Up to this many lines each has its own colour, so the legend names them; beyond it colours
@@ -75,7 +77,7 @@ export class SbTraces extends UplotElement {
     this.recordables = [];
     this.xMax = null;
     this.syncKey = null;
-    this.timeLabel = 'time (ms)';
+    this.timeLabel = '';
     this.labels = null;
     this.maxLines = DEFAULT_MAX_LINES;
     this.selected = null;
@@ -124,13 +126,13 @@ export class SbTraces extends UplotElement {
 
   protected override render() {
     const available = this.available;
-    if (this.traces.x.length === 0) return html`<p class="empty">No samples recorded.</p>`;
+    if (this.traces.x.length === 0) return html`<p class="empty">${t('plots.noSamplesRecorded')}</p>`;
     const { senders, totalSenders } = this.traces;
     return html`
       <div class="controls">
         ${available.length > 1
           ? html`<label
-              >Show
+              >${t('plots.show')}
               <select @change=${this.choose} .value=${this.selected ?? ''}>
                 ${available.map((name) => html`<option value=${name} ?selected=${name === this.selected}>${this.labelOf(name)}</option>`)}
               </select></label
@@ -138,27 +140,28 @@ export class SbTraces extends UplotElement {
           : null}
         ${this.renderNote(senders, totalSenders)}
       </div>
-      <div class="plot" role="img" aria-label="${this.selected} of ${senders.length} neurons over time"></div>
+      <div class="plot" role="img" aria-label=${t('plots.tracesLabel', { name: this.selected ?? '', n: senders.length })}></div>
     `;
   }
 
   private renderNote(senders: number[], totalSenders: number) {
-    const ids = senders.length > 1 ? ` (ids ${senders[0]}–${senders[senders.length - 1]})` : '';
+    const ids = senders.length > 1 ? t('plots.idRange', { first: senders[0], last: senders[senders.length - 1] }) : '';
     if (totalSenders > senders.length) {
-      return html`<span class="note">Showing the first ${senders.length} of ${totalSenders} neurons${ids}.</span>`;
+      return html`<span class="note">${t('plots.showingFirst', { n: senders.length, total: totalSenders, ids })}</span>`;
     }
-    if (senders.length > MAX_LEGEND_LINES) return html`<span class="note">${senders.length} neurons${ids}.</span>`;
+    if (senders.length > MAX_LEGEND_LINES) return html`<span class="note">${t('plots.neuronsNote', { n: senders.length, ids })}</span>`;
     return null;
   }
 
   protected override chartSpec(): ChartSpec | null {
     const { x, senders, lines } = this.traces;
     if (x.length === 0 || !this.selected) return null;
-    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : v.toFixed(2));
+    const format = (_u: uPlot, v: number | null): string => (v == null ? '–' : fixedText(v, 2));
+    const timeLabel = this.timeLabel || t('plots.timeMs');
     const series: uPlot.Series[] = [
-      { label: this.timeLabel, value: format },
+      { label: timeLabel, value: format },
       ...senders.map((id, i) => ({
-        label: `neuron ${id}`,
+        label: t('plots.neuronN', { id }),
         stroke: lineColor(i, this.highContrast),
         dash: lineDash(i, this.highContrast),
         width: 1.5,
@@ -171,7 +174,7 @@ export class SbTraces extends UplotElement {
       options: {
         series,
         scales: { x: { time: false, range: timeRange(this.xMax) } },
-        axes: [timeAxis(this.timeLabel), valueAxis(this.labelOf(this.selected))],
+        axes: [timeAxis(timeLabel), valueAxis(this.labelOf(this.selected))],
         legend: { show: senders.length <= MAX_LEGEND_LINES, live: true },
         cursor: {
           drag: { x: true, y: false },

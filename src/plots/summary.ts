@@ -1,5 +1,7 @@
 import { distinctSenders, maxOf, type RecorderEvents } from './events';
 import type { RecorderModel } from './recorders';
+import { t } from '../i18n';
+import { localDecimals } from './number-text';
 
 /** The numbers of the results' summary line. */
 export interface RunSummary {
@@ -52,30 +54,30 @@ export function formatRate(rate: number): string {
   return rate.toFixed(1);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The summary line, e.g. "30 spikes · 10.0 spikes/s per neuron (3 neurons, 1000 ms) · run 12 ms". */
 export function summaryText(summary: RunSummary): string {
   const parts: string[] = [];
   if (summary.spikeRecorders > 0) {
     if (summary.spikes === 0) {
-      parts.push(summary.durationMs !== null ? `no spikes in ${formatMs(summary.durationMs)}` : 'no spikes');
+      parts.push(summary.durationMs !== null ? t('plots.summaryNoSpikesIn', { time: formatMs(summary.durationMs) }) : t('plots.summaryNoSpikes'));
     } else {
-      parts.push(plural(summary.spikes, 'spike'));
+      parts.push(t(summary.spikes === 1 ? 'plots.oneSpike' : 'plots.spikesCount', { n: summary.spikes }));
       if (summary.ratePerNeuron !== null && summary.durationMs !== null) {
         parts.push(
-          `${formatRate(summary.ratePerNeuron)} spikes/s per neuron ` +
-            `(${plural(summary.neurons, 'neuron')}, ${formatMs(summary.durationMs)})`,
+          t(summary.neurons === 1 ? 'plots.summaryRateOne' : 'plots.summaryRate', {
+            rate: localDecimals(formatRate(summary.ratePerNeuron)),
+            n: summary.neurons,
+            time: formatMs(summary.durationMs),
+          }),
         );
       }
     }
   }
-  if (summary.runMs !== null) parts.push(`run ${Math.round(summary.runMs)} ms`);
+  if (summary.runMs !== null) parts.push(t('plots.summaryRun', { ms: Math.round(summary.runMs) }));
   return parts.join(' · ');
 }
 
 function formatMs(ms: number): string {
-  return `${Number(ms.toFixed(3))} ms`;
+  return `${localDecimals(String(Number(ms.toFixed(3))))} ms`;
 }

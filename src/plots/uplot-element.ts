@@ -1,5 +1,7 @@
 import { LitElement, css, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { tickLabel } from './ticks';
+import { t } from '../i18n';
+import { localDecimals } from './number-text';
 import uPlot from 'uplot';
 // uPlot styles its legend and cursor with a stylesheet; in a shadow root it must be adopted here.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
@@ -210,7 +212,7 @@ function highContrastSpec(spec: ChartSpec): ChartSpec {
  * Tick labels as plain numbers ("1000", not "1,000": times and ids are not money), without the
  * float noise of tick arithmetic (0.30000000000000004).
  */
-const plainNumbers: uPlot.Axis.Values = (_u, splits) => splits.map(tickLabel);
+const plainNumbers: uPlot.Axis.Values = (_u, splits) => splits.map((v) => localDecimals(tickLabel(v)));
 
 /** Width reserved for every y axis, so the plot areas of all panels line up under one another. */
 const Y_AXIS_SIZE = 64;
@@ -231,7 +233,7 @@ function axis(label: string, extra: uPlot.Axis): uPlot.Axis {
 }
 
 /** The time axis every chart shares; labelled with its unit so a learner can read the numbers. */
-export function timeAxis(label = 'time (ms)'): uPlot.Axis {
+export function timeAxis(label = t('plots.timeMs')): uPlot.Axis {
   return axis(label, { size: 32 });
 }
 

@@ -9,6 +9,7 @@
  * Stop ends the current run: run() then resolves with a KeyboardInterrupt error, as a local run does.
  */
 import type { RunError, RunResult } from '../../workers/api';
+import { t } from '../i18n';
 
 export type BackendKind = 'local' | 'nest-server' | 'norse-server' | 'jupyter';
 
@@ -71,7 +72,7 @@ export class ServerError extends Error {
 
 /** The RunError of a run ended by Stop (the same type a stopped local run reports). */
 export function stoppedError(where: string): RunError {
-  return { type: 'KeyboardInterrupt', message: `stopped (the run on ${where} was given up)`, line: null, traceback: '' };
+  return { type: 'KeyboardInterrupt', message: t('remote.stopped', { where }), line: null, traceback: '' };
 }
 
 /** Where this page comes from (for CORS advice), or null outside a browser. */

@@ -9,6 +9,7 @@
  */
 import type { RunError, RunResult } from '../../workers/api';
 import { ServerError, pageOrigin, stoppedError, type Backend, type BackendInfo, type BackendKind } from './backend';
+import { t } from '../i18n';
 
 export interface ExecServerOptions {
   /** e.g. http://127.0.0.1:52425 */
@@ -52,15 +53,15 @@ export class ExecServerClient implements Backend {
   ) {
     this.base = options.url.replace(/\/+$/, '');
     this.kind = flavour.kind;
-    this.label = `${flavour.name} at ${this.base}`;
+    this.label = t('remote.serverAt', { name: flavour.name, url: this.base });
   }
 
   /** The server's simulator version; throws ServerError when it cannot be reached or refuses us. */
   async health(): Promise<BackendInfo> {
     const body = (await this.json(await this.request('GET', '/'))) as Record<string, unknown>;
     const version = body[this.flavour.versionKey];
-    if (typeof version !== 'string') throw new ServerError('bad-reply', `${this.base} answered, but not as a ${this.flavour.name} does.`);
-    return { summary: `${this.flavour.simulator} ${version} on ${this.base}`, version };
+    if (typeof version !== 'string') throw new ServerError('bad-reply', t('remote.notThatServer', { url: this.base, name: this.flavour.name }));
+    return { summary: t('remote.versionOn', { simulator: this.flavour.simulator, version, url: this.base }), version };
   }
 
   /** Runs `code` there; a Python error in it comes back as a failed RunResult with its line. */
@@ -80,10 +81,7 @@ export class ExecServerClient implements Backend {
       if (e instanceof ServerError && e.problem === 'unreachable' && this.flavour.kind === 'nest-server' && totalMs() >= 1000 && (await this.answers())) {
         // It answered before and answers now, but dropped this run: NEST Server's gunicorn kills a
         // worker whose request runs longer than its timeout.
-        throw new ServerError(
-          'too-long',
-          `${this.label} stopped the run after ${(totalMs() / 1000).toFixed(0)} s: it lets a program run only as long as its worker timeout (NEST_SERVER_TIMEOUT, 30 s unless started with "nest-server start -t SECONDS"). Make the network smaller or the simulation shorter, or run it in this browser.`,
-        );
+        throw new ServerError('too-long', t('remote.nestTooLong', { label: this.label, s: (totalMs() / 1000).toFixed(0) }));
       }
       throw e;
     } finally {
@@ -96,20 +94,20 @@ export class ExecServerClient implements Backend {
         // an error at a line the program does not have is the server's own, e.g. the address
         // names one of its other routes (…/api): not the learner's mistake
         if (this.flavour.linesPastEnd === 'server') {
-          throw new ServerError('bad-reply', `${this.label} answered with an error of its own ("${(body.message ?? '').slice(0, 120)}"): is the address that of the ${this.flavour.name} itself, without a path after it?`);
+          throw new ServerError('bad-reply', t('remote.serversOwnError', { label: this.label, message: (body.message ?? '').slice(0, 120), name: this.flavour.name }));
         }
         line = null;
       }
-      const error = programError(body.message ?? 'the program failed', line);
+      const error = programError(body.message ?? t('remote.programFailed'), line);
       const why = this.flavour.explain?.(error.message);
       if (why) error.message += ` ${why}`;
       return { ok: false, error, stdout: '', timings: { totalMs: totalMs(), pythonMs: 0 } };
     }
-    if (!('data' in body)) throw new ServerError('bad-reply', `${this.label} answered, but not as a ${this.flavour.name} does: is it the right address, and the right kind of server?`);
+    if (!('data' in body)) throw new ServerError('bad-reply', t('remote.notThatServerRun', { label: this.label, name: this.flavour.name }));
     if (body.data === null || body.data === undefined) {
       const error: RunError = {
         type: 'NameError',
-        message: 'the program did not set `response` (end it with response = {...})',
+        message: t('remote.noResponse'),
         line: null,
         traceback: '',
       };
@@ -156,27 +154,27 @@ export class ExecServerClient implements Backend {
     } catch (e) {
       if (signal?.aborted) throw e;
       if (timeout.aborted) {
-        throw new ServerError('timeout', `${this.label} did not answer within ${Math.round(timeoutMs / 1000)} s: the program takes long there, or waits behind other learners' runs. Try again, make it shorter, or run it in this browser.`);
+        throw new ServerError('timeout', t('remote.execTimeout', { label: this.label, s: Math.round(timeoutMs / 1000) }));
       }
       // fetch says only "failed to fetch" for refused connections, unknown hosts, CORS refusals
       // and connections the server dropped (a worker killed mid-run)
       // (a cross-origin-isolated page cannot tell them apart: even a no-cors probe is blocked)
       const origin = pageOrigin();
-      const allowed = !origin ? '' : this.flavour.kind === 'nest-server' ? ` Does it allow this page's address, ${origin}? (NEST_SERVER_CORS_ORIGINS)` : ` Does it allow this page's address, ${origin}? (CORS)`;
-      throw new ServerError('unreachable', `${this.label} could not be reached, or dropped the connection. Is it running at that address?${allowed} You can run the program locally instead.`);
+      const allowed = !origin ? '' : t('remote.corsQuestion', { origin, setting: this.flavour.kind === 'nest-server' ? 'NEST_SERVER_CORS_ORIGINS' : 'CORS' });
+      throw new ServerError('unreachable', t('remote.unreachable', { label: this.label, cors: allowed }));
     }
     if (reply.status === 403) {
       const text = (await reply.text()).trim();
       if (/exec/i.test(text) && !/unauthori[sz]ed/i.test(text)) {
-        throw new ServerError('exec-disabled', `${this.label} does not run programs: start it with NEST_SERVER_ENABLE_EXEC_CALL=true.`);
+        throw new ServerError('exec-disabled', t('remote.execDisabled', { label: this.label }));
       }
-      throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Give the token the server printed when it started (or its NEST_SERVER_ACCESS_TOKEN).`);
+      throw new ServerError('token', t(this.options.token ? 'remote.tokenRefused' : 'remote.tokenMissing', { label: this.label }));
     }
     if (reply.status === 502 || reply.status === 503 || reply.status === 504) {
-      throw new ServerError('busy', `${this.label} is busy or its program took too long (HTTP ${reply.status}). Try again in a moment, or run locally.`);
+      throw new ServerError('busy', t('remote.busy', { label: this.label, status: reply.status }));
     }
     if (reply.status >= 500) {
-      throw new ServerError('server-error', `${this.label} failed while running the program (HTTP ${reply.status}): NEST Server 3.10 answers like this to a syntax error or a NEST error (such as an impossible parameter). Run it in this browser to see the error on its line.`);
+      throw new ServerError('server-error', t('remote.serverFailed', { label: this.label, status: reply.status }));
     }
     return reply;
   }
@@ -186,7 +184,7 @@ export class ExecServerClient implements Backend {
       return await reply.json();
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
-      throw new ServerError('bad-reply', `${this.base} answered with something other than JSON (HTTP ${reply.status}).`);
+      throw new ServerError('bad-reply', t('remote.notJson', { url: this.base, status: reply.status }));
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Backend, BackendSettings } from './backend';
 import { JupyterClient } from './jupyter';
 import { NestServerClient } from './nest-server';
 import { NorseServerClient } from './norse-server';
+import { useLanguage } from '../i18n';
 
 export type { Backend, BackendInfo, BackendKind, BackendSettings, ServerProblem } from './backend';
 export { ServerError, stoppedError } from './backend';
@@ -13,9 +14,14 @@ export { ServerError, stoppedError } from './backend';
 export interface BackendExtras {
   /** ms before a run (or request) is given up; each client's default when not given */
   timeoutMs?: number;
+  /** The page's language, when the backend is made in a worker (worker-backend.ts): its
+   * messages are then made in it. */
+  language?: 'en' | 'de' | 'pseudo';
 }
 
 export function createBackend(settings: BackendSettings, extras: BackendExtras = {}): Backend {
+  // in a worker, this is how the page's language arrives
+  if (extras.language) useLanguage(extras.language);
   const options = { url: settings.url, token: settings.token || undefined, timeoutMs: extras.timeoutMs };
   switch (settings.kind) {
     case 'nest-server':
@@ -25,6 +31,6 @@ export function createBackend(settings: BackendSettings, extras: BackendExtras =
     case 'jupyter':
       return new JupyterClient(options);
     case 'local':
-      throw new Error('local runs use the app\'s LocalEngine (the in-page worker), not createBackend');
+      throw new Error('local runs use the app\'s LocalEngine (the in-page worker), not createBackend'); // a programming mistake, not for learners
   }
 }

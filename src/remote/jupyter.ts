@@ -28,6 +28,7 @@
 import type { Kernel, KernelMessage, ServerConnection } from '@jupyterlab/services';
 import type { RunError, RunResult } from '../../workers/api';
 import { ServerError, pageOrigin, stoppedError, type Backend, type BackendInfo } from './backend';
+import { t } from '../i18n';
 
 export interface JupyterOptions {
   /** the server's address, e.g. http://127.0.0.1:8888 (a base path such as /user/ana/ is kept) */
@@ -180,7 +181,7 @@ export class JupyterClient implements Backend {
     this.base = options.url.replace(/\/+$/, '');
     this.kernelName = options.kernelName ?? 'python3';
     this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.label = `Jupyter server at ${this.base}`;
+    this.label = t('remote.jupyterAt', { url: this.base });
   }
 
   /** The server's version and that it has the kernel we would start. */
@@ -194,22 +195,22 @@ export class JupyterClient implements Backend {
     const specs = await this.rest(() => lib.KernelSpecAPI.getSpecs(settings));
     const spec = specs.kernelspecs[this.kernelName];
     if (!spec) {
-      const offered = Object.keys(specs.kernelspecs).join(', ') || 'none';
-      throw new ServerError('bad-reply', `${this.label} has no "${this.kernelName}" kernel (it offers: ${offered}). Install ipykernel where the server runs, or pick one of those.`);
+      const offered = Object.keys(specs.kernelspecs).join(', ') || t('remote.none');
+      throw new ServerError('bad-reply', t('remote.noKernel', { label: this.label, kernel: this.kernelName, offered }));
     }
     const version = typeof api.version === 'string' ? api.version : undefined;
-    return { summary: `Jupyter kernel "${spec.display_name || this.kernelName}" on ${this.base}`, version };
+    return { summary: t('remote.jupyterKernelOn', { kernel: spec.display_name || this.kernelName, url: this.base }), version };
   }
 
   async run(code: string): Promise<RunResult> {
-    if (this.disposed) throw new ServerError('server-error', `${this.label}: this connection was closed; reload the page to connect again.`);
-    if (this.active) throw new ServerError('busy', `${this.label} is still running the previous program. Press Stop first.`);
+    if (this.disposed) throw new ServerError('server-error', t('remote.connectionClosed', { label: this.label }));
+    if (this.active) throw new ServerError('busy', t('remote.stillRunning', { label: this.label }));
     const started = performance.now();
     const timings = () => ({ totalMs: performance.now() - started, pythonMs: 0 });
     const run = new ActiveRun();
     this.active = run;
     const timer = setTimeout(() => {
-      run.fail(new ServerError('timeout', `${this.label} did not finish the program within ${Math.round(this.timeoutMs / 1000)} s; its kernel was replaced by a new one. Run the program locally, or make it shorter.`));
+      run.fail(new ServerError('timeout', t('remote.jupyterTimeout', { label: this.label, s: Math.round(this.timeoutMs / 1000) })));
       void this.replaceKernel();
     }, this.timeoutMs);
     try {
@@ -219,11 +220,11 @@ export class JupyterClient implements Backend {
       const stdout = program.output;
       if (program.reply.status === 'error') {
         const error = programError(program.reply, program.reply.execution_count);
-        if (error.type === 'KeyboardInterrupt' && run.stopRequested) error.message = 'Stopped';
+        if (error.type === 'KeyboardInterrupt' && run.stopRequested) error.message = t('remote.stoppedShort');
         return { ok: false, error, stdout, timings: timings() };
       }
       if (program.reply.status !== 'ok') {
-        throw new ServerError('bad-reply', `${this.label} answered the program with status "${program.reply.status}".`);
+        throw new ServerError('bad-reply', t('remote.badStatus', { label: this.label, status: program.reply.status }));
       }
       const expression = program.reply.user_expressions?.response as UserExpression | undefined;
       if (expression?.status === 'error') {
@@ -233,12 +234,12 @@ export class JupyterClient implements Backend {
       }
       const sent = expression?.data?.['application/json'] as { response?: unknown; missing?: boolean } | undefined;
       if (!sent || (!('response' in sent) && !sent.missing)) {
-        throw new ServerError('bad-reply', `${this.label} ran the program but sent no result back.`);
+        throw new ServerError('bad-reply', t('remote.noResult', { label: this.label }));
       }
       if (sent.missing) {
         const error: RunError = {
           type: 'NameError',
-          message: 'the program did not set `response` (end it with response = {...})',
+          message: t('remote.noResponse'),
           line: null,
           traceback: '',
         };
@@ -274,7 +275,7 @@ export class JupyterClient implements Backend {
     }
     setTimeout(() => {
       if (this.active !== run || run.failure) return;
-      run.stopMessage = 'stopped (the kernel did not answer the interrupt — NEST does not while it simulates — so it was replaced by a new one)';
+      run.stopMessage = t('remote.stoppedReplaced');
       run.fail('stopped');
       void this.replaceKernel();
     }, STOP_GRACE_MS);
@@ -300,7 +301,7 @@ export class JupyterClient implements Backend {
     const current = this.kernel;
     if (current && !current.isDisposed && current.status !== 'dead' && current.connectionStatus !== 'disconnected') {
       // after an automatic restart the connection asks the new process for its info: wait for it
-      await withTimeout(current.info, START_TIMEOUT_MS, () => new ServerError('kernel-died', `The kernel on ${this.base} did not come back after its restart. Run again to start a new one.`));
+      await withTimeout(current.info, START_TIMEOUT_MS, () => new ServerError('kernel-died', t('remote.notBack', { url: this.base })));
       return current;
     }
     if (current) {
@@ -318,14 +319,14 @@ export class JupyterClient implements Backend {
     kernel.statusChanged.connect((_, status) => this.onStatus(kernel, status));
     kernel.connectionStatusChanged.connect((_, status) => this.onConnection(kernel, status));
     try {
-      await withTimeout(kernel.info, START_TIMEOUT_MS, () => new ServerError('timeout', `The "${this.kernelName}" kernel on ${this.base} did not start within ${START_TIMEOUT_MS / 1000} s.`));
+      await withTimeout(kernel.info, START_TIMEOUT_MS, () => new ServerError('timeout', t('remote.kernelNoStart', { kernel: this.kernelName, url: this.base, s: START_TIMEOUT_MS / 1000 })));
     } catch (e) {
       void this.shutdownKernel(kernel);
       throw e;
     }
     if (this.disposed) {
       await this.shutdownKernel(kernel);
-      throw new ServerError('server-error', `${this.label}: this connection was closed while the kernel started.`);
+      throw new ServerError('server-error', t('remote.closedWhileStarting', { label: this.label }));
     }
     this.kernel = kernel;
     return kernel;
@@ -340,7 +341,7 @@ export class JupyterClient implements Backend {
       this.active?.fail(
         new ServerError(
           'kernel-died',
-          `The Jupyter kernel on ${this.base} died during the run (the program may have ended Python, crashed NEST or run out of memory)${restarted ? '; the server is restarting it' : ''}. Press Run again to run on a ${restarted ? 'restarted' : 'new'} kernel.`,
+          t(restarted ? 'remote.kernelDiedRestarting' : 'remote.kernelDied', { url: this.base }),
         ),
       );
       if (status === 'dead') {
@@ -361,7 +362,7 @@ export class JupyterClient implements Backend {
         const model = await this.rest(() => lib.KernelAPI.getKernelModel(kernel.id, settings));
         if (!model) {
           this.kernel = null;
-          run.fail(new ServerError('kernel-died', `The kernel vanished from ${this.base} during the run (the server was restarted or shut it down). Press Run again to start a new one.`));
+          run.fail(new ServerError('kernel-died', t('remote.kernelVanished', { url: this.base })));
         } else if (status === 'disconnected') {
           this.kernel = null;
           void this.shutdownKernel(kernel);
@@ -498,17 +499,17 @@ export class JupyterClient implements Backend {
       const status = (e as { response?: { status?: number } }).response?.status;
       // a gateway at its max_kernels answers 403 too, with "Resource Limit" in the reason
       if (status === 403 && /resource limit/i.test(`${(e as Error).message} ${await replyText(e)}`)) {
-        throw new ServerError('busy', `${this.label} has as many kernels running as it allows (max_kernels). Try again when a learner has left, or run in this browser.`);
+        throw new ServerError('busy', t('remote.maxKernels', { label: this.label }));
       }
       if (status === 401 || status === 403) {
-        throw new ServerError('token', `${this.label} refused the access token${this.options.token ? '' : ' (none was given)'}. Give the token the server printed when it started (the part after ?token= of its address).`);
+        throw new ServerError('token', t(this.options.token ? 'remote.jupyterTokenRefused' : 'remote.jupyterTokenMissing', { label: this.label }));
       }
       if (typeof status === 'number') {
-        if (status === 502 || status === 503 || status === 504) throw new ServerError('busy', `${this.label} is busy (HTTP ${status}). Try again in a moment, or run locally.`);
-        throw new ServerError(status >= 500 ? 'server-error' : 'bad-reply', `${this.label} answered HTTP ${status}: ${(e as Error).message}`);
+        if (status === 502 || status === 503 || status === 504) throw new ServerError('busy', t('remote.jupyterBusy', { label: this.label, status }));
+        throw new ServerError(status >= 500 ? 'server-error' : 'bad-reply', t('remote.answeredHttp', { label: this.label, status, message: (e as Error).message }));
       }
       if ((e as Error).message === TIMED_OUT) {
-        throw new ServerError('timeout', `${this.label} did not answer within ${Math.round(this.timeoutMs / 1000)} s. Run the program locally, or try again.`);
+        throw new ServerError('timeout', t('remote.jupyterNoAnswer', { label: this.label, s: Math.round(this.timeoutMs / 1000) }));
       }
       throw this.unreachable();
     }
@@ -520,8 +521,8 @@ export class JupyterClient implements Backend {
     // In a page it is also what a wrong token looks like: a gateway refuses it with a 401 that
     // carries no CORS header, which the page may not read.
     const origin = pageOrigin();
-    const page = origin ? ` Is the token right, and does it allow this page's address, ${origin}? (allow_origin)` : '';
-    return new ServerError('unreachable', `${this.label} could not be reached, or stopped answering. Is it running at that address?${page} You can run the program locally instead.`);
+    const page = origin ? t('remote.jupyterCorsQuestion', { origin }) : '';
+    return new ServerError('unreachable', t('remote.jupyterUnreachable', { label: this.label, cors: page }));
   }
 }
 

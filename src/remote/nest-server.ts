@@ -6,6 +6,7 @@
  */
 import { ServerError, type BackendInfo } from './backend';
 import { ExecServerClient, type ExecServerOptions } from './exec-server';
+import { t } from '../i18n';
 
 export { ServerError, type ServerProblem } from './backend';
 export type NestServerOptions = ExecServerOptions;
@@ -31,7 +32,7 @@ export class NestServerClient extends ExecServerClient {
     // NEST answers a list of keys with a list of values
     const models = Array.isArray(body) ? body[0] : (body as { node_models?: unknown }).node_models;
     if (!Array.isArray(models) || !models.every((m) => typeof m === 'string')) {
-      throw new ServerError('bad-reply', `${this.label} did not list its models.`);
+      throw new ServerError('bad-reply', t('remote.noModels', { label: this.label }));
     }
     return [...models].sort();
   }

@@ -11,6 +11,7 @@
  * line for most error types — possibly a line in a library the program called.
  */
 import { ExecServerClient, type ExecServerOptions } from './exec-server';
+import { t } from '../i18n';
 
 export const NORSE_SERVER_DEFAULT_URL = 'http://127.0.0.1:11428';
 
@@ -79,7 +80,7 @@ const GIVEN_ROOTS: Record<string, true> = { norse: true, torch: true, numpy: tru
 /** RestrictedPython's refusals, explained with what to do. */
 function explainRestriction(message: string): string | null {
   if (/'NoneType' object is not callable/.test(message)) {
-    return '(On Norse Server a name that does not exist, e.g. a mistyped norse.torch.LIF, reads as None under its RestrictedPython: check the names on this line.)';
+    return t('remote.norseNoneCallable');
   }
   const refused = [
     /object does not support item or slice assignment/,
@@ -89,7 +90,7 @@ function explainRestriction(message: string): string | null {
     /__import__ not found/,
   ];
   if (!refused.some((r) => r.test(message))) return null;
-  return '(Norse Server runs programs under RestrictedPython, which refuses this: start it with NORSE_SERVER_DISABLE_RESTRICTION=true, or run on Jupyter or in this browser.)';
+  return t('remote.norseRestricted');
 }
 
 export class NorseServerClient extends ExecServerClient {

@@ -9,6 +9,8 @@
  */
 import type { StoredText } from '../storage/autosave';
 import type { BackendKind, BackendSettings } from './backend';
+import { t } from '../i18n';
+import { stripBidi } from '../plots/bidi';
 
 export interface BackendChoice {
   kind: BackendKind;
@@ -19,11 +21,13 @@ export interface BackendChoice {
   takesToken: boolean;
 }
 
+// label and help are getters: the texts are looked up when shown, in the learner's language
+// (the servers' names are names, the same in every language)
 export const BACKEND_CHOICES: readonly BackendChoice[] = [
-  { kind: 'local', label: 'This browser', help: 'Runs in this page with the light local engine: no server needed, works offline.', defaultUrl: '', takesToken: false },
-  { kind: 'nest-server', label: 'NEST Server', help: 'Runs on a real NEST Simulator behind NEST Server (as NEST Desktop uses it), for full-size networks.', defaultUrl: 'http://127.0.0.1:52425', takesToken: true },
-  { kind: 'norse-server', label: 'Norse Server', help: "Runs on real Norse / PyTorch behind NEST Desktop's Norse Server.", defaultUrl: 'http://127.0.0.1:11428', takesToken: false },
-  { kind: 'jupyter', label: 'Jupyter', help: "Runs in a Python kernel of a Jupyter Server, Kernel Gateway or JupyterHub (NEST or Norse installed there; the server must allow this page's address, e.g. --KernelGatewayApp.allow_origin).", defaultUrl: 'http://127.0.0.1:8888', takesToken: true },
+  { kind: 'local', get label() { return t('remote.choiceLocal'); }, get help() { return t('remote.helpLocal'); }, defaultUrl: '', takesToken: false },
+  { kind: 'nest-server', label: 'NEST Server', get help() { return t('remote.helpNestServer'); }, defaultUrl: 'http://127.0.0.1:52425', takesToken: true },
+  { kind: 'norse-server', label: 'Norse Server', get help() { return t('remote.helpNorseServer'); }, defaultUrl: 'http://127.0.0.1:11428', takesToken: false },
+  { kind: 'jupyter', label: 'Jupyter', get help() { return t('remote.helpJupyter'); }, defaultUrl: 'http://127.0.0.1:8888', takesToken: true },
 ];
 
 export const LOCAL: BackendSettings = { kind: 'local', url: '', token: '' };
@@ -59,11 +63,11 @@ export function serverUrlProblem(text: string): string | null {
   try {
     url = new URL(text.trim());
   } catch {
-    return /^\s*$/.test(text) ? 'Type the server address, e.g. http://127.0.0.1:52425' : 'This is not an address (it should look like http://127.0.0.1:52425).';
+    return /^\s*$/.test(text) ? t('remote.urlEmpty') : t('remote.urlNotAddress');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://';
-  if (url.username || url.password) return 'Leave the user name and password out of the address (a token goes in its own field).';
-  return 'This is not a server address (it should look like http://127.0.0.1:52425).';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('remote.urlProtocol');
+  if (url.username || url.password) return t('remote.urlUser');
+  return t('remote.urlNotServer');
 }
 
 /** The token in an address as Jupyter prints it (http://127.0.0.1:8888/lab?token=…), or null. */
@@ -142,7 +146,7 @@ export function settingsFromPageUrl(href: string): UrlRequest {
     // a token alone is for the server at its usual address (as in NEST Desktop)
     const url = params.has(urlParam) ? cleanServerUrl(params.get(urlParam) ?? '') : choice(kind).defaultUrl;
     if (!url) {
-      problem = `The page address names a ${choice(kind).label} at "${(params.get(urlParam) ?? '').slice(0, 80)}", which is not an http:// or https:// address; programs run in this browser.`;
+      problem = t('remote.urlParamBad', { name: choice(kind).label, url: stripBidi((params.get(urlParam) ?? '').slice(0, 80)) });
       continue;
     }
     settings = { kind, url, token: token ?? '' };

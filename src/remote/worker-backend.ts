@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { RemoteWorkerAnswer, RemoteWorkerApi, RunResult } from '../../workers/api';
 import { ServerError, stoppedError, type Backend, type BackendInfo, type BackendKind, type BackendSettings } from './backend';
 import { choice } from './settings';
+import { isPseudoLanguage, language as pageLanguage, t } from '../i18n';
 
 export class WorkerBackend implements Backend {
   readonly kind: BackendKind;
@@ -20,15 +21,18 @@ export class WorkerBackend implements Backend {
 
   constructor(settings: BackendSettings, extras: { timeoutMs?: number } = {}) {
     this.kind = settings.kind;
-    this.label = `${choice(settings.kind).label} at ${settings.url}`;
+    this.label = t('remote.serverAt', { name: choice(settings.kind).label, url: settings.url });
     this.worker = new Worker(new URL('../../workers/remote.worker.ts', import.meta.url), { type: 'module', name: 'spikeblocks-remote' });
     this.api = Comlink.wrap<RemoteWorkerApi>(this.worker);
-    this.configured = this.api.configure(settings, extras);
+    // the worker has no page address or stored choice to find the learner's language from: the
+    // page tells it, so the servers' messages made there are in the learner's language too
+    const language = isPseudoLanguage() ? 'pseudo' : pageLanguage();
+    this.configured = this.api.configure(settings, { ...extras, language } as typeof extras);
     this.ended = new Promise((resolve) => (this.end = resolve));
   }
 
   async health(): Promise<BackendInfo> {
-    const gone: RemoteWorkerAnswer<BackendInfo> = { ok: false, problem: null, message: `${this.label}: the connection was closed` };
+    const gone: RemoteWorkerAnswer<BackendInfo> = { ok: false, problem: null, message: t('remote.workerClosed', { label: this.label }) };
     return unwrap(await this.untilEnded<BackendInfo>(this.configured.then(() => this.api.health() as Promise<RemoteWorkerAnswer<BackendInfo>>), gone));
   }
 

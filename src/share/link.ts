@@ -10,6 +10,7 @@
  */
 import { importNestDesktopText } from '../import/nest-desktop';
 import { MAX_PROJECT_BYTES, parseProject, type ParseResult, type Project } from '../storage/project';
+import { formatNumber, t } from '../i18n';
 
 /** The fragment's key: #p=… */
 export const SHARE_KEY = 'p';
@@ -107,29 +108,44 @@ export async function decodeProject(payload: string, knownSimulators: readonly s
       /* left as it is: the base64 check below names the problem */
     }
   }
-  if (!text) return { ok: false, message: 'The link holds no project (nothing after "#p=").' };
+  if (!text) return { ok: false, message: t('files.linkEmpty') };
   if (text.length > MAX_ENCODED_CHARS) {
-    return { ok: false, message: `The link is too long to be a Spikeblocks project (${text.length} characters).` };
+    return { ok: false, message: t('files.linkTooLong', { n: formatNumber(text.length) }) };
   }
   const bytes = fromBase64Url(text);
-  if (!bytes) return { ok: false, message: 'The link is damaged: the part after "#p=" has characters a Spikeblocks link never has. Was it copied completely?' };
+  if (!bytes) return { ok: false, message: t('files.linkBadChars') };
   let json: Uint8Array | null;
   try {
     json = await collect(through(bytes, new DecompressionStream('deflate-raw')), MAX_PROJECT_BYTES);
   } catch {
-    return { ok: false, message: 'The link is damaged or cut off: its project cannot be unpacked. Ask for the link again, or for the project as a file.' };
+    return { ok: false, message: t('files.linkCut') };
   }
-  if (!json) return { ok: false, message: `The link unpacks to more than ${MAX_PROJECT_BYTES / 1e6} MB: that is no Spikeblocks project.` };
+  if (!json) return { ok: false, message: t('files.linkTooBig', { mb: formatNumber(MAX_PROJECT_BYTES / 1e6) }) };
   let decoded: string;
   try {
     decoded = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
-    return { ok: false, message: 'The link is damaged: its project is not text.' };
+    return { ok: false, message: t('files.linkNotText') };
   }
   // what Open… converts, a link converts too (src/import/nest-desktop.ts)
   const converted = importNestDesktopText(decoded);
-  if (converted) return converted.ok ? { ok: true, project: converted.project } : { ok: false, message: `The link holds a NEST Desktop project the blocks cannot express: ${converted.message}` };
+  if (converted) return converted.ok ? { ok: true, project: converted.project } : { ok: false, message: t('files.linkNestDesktop', { why: converted.message }) };
   const parsed = parseProject(decoded, knownSimulators);
   // parseProject speaks of files; here it was a link
-  return parsed.ok ? parsed : { ok: false, message: parsed.message.replace(/\bThis file\b/g, 'This link').replace(/\bthis file\b/g, 'this link').replace(/project file/g, 'shared project') };
+  return parsed.ok ? parsed : { ok: false, message: asLinkMessage(parsed.message) };
+}
+
+/** A message of parseProject about a file, said of a link (the German words change gender too). */
+export function asLinkMessage(message: string): string {
+  return message
+    .replace(/\bThis file\b/g, 'This link')
+    .replace(/\bthis file\b/g, 'this link')
+    .replace(/project file/g, 'shared project')
+    .replace(/Diese Datei/g, 'Dieser Link')
+    .replace(/: Sie (ist|enthält)/g, ': Er $1')
+    .replace(/\(ihr fehlt/g, '(ihm fehlt')
+    .replace(/Diese Projektdatei/g, 'Dieses geteilte Projekt')
+    .replace(/In dieser Projektdatei/g, 'In diesem geteilten Projekt')
+    .replace(/Projektdateiversion/g, 'Projektversion')
+    .replace(/Dateiversion/g, 'Version');
 }

@@ -5,6 +5,8 @@
  */
 import type { ParseResult, Project } from '../storage/project';
 import { LONG_LINK_CHARS, decodeProject, projectLink, sharedPayload } from './link';
+import { formatNumber, t } from '../i18n';
+import { stripBidi } from '../plots/bidi';
 
 /** What the footer shows after Share. */
 export interface ShareNotice {
@@ -33,14 +35,27 @@ export async function shareProject(project: Project, pageHref: string, copy: Cop
   try {
     link = await projectLink(pageHref, project);
   } catch (e) {
-    return { kind: 'error', text: 'The link could not be made in this browser (it lacks CompressionStream). Use Save to share a file.', detail: (e as Error).message, link: '' };
+    return { kind: 'error', text: t('files.shareNoCompression'), detail: (e as Error).message, link: '' };
   }
-  const long = link.length > LONG_LINK_CHARS ? ' It is long: some chat and mail programs cut such links — if it does not open, share the file (Save) instead.' : '';
-  const size = `${link.length.toLocaleString('en')} characters`;
+  const long = link.length > LONG_LINK_CHARS ? t('files.shareLong') : '';
+  const size = formatNumber(link.length);
+  // A link of hand-edited code carries both: the blocks, and the code that runs instead of them.
+  // Said plainly, so the learner knows the other person will run the edits, not the blocks' code.
+  const what = project.editedCode !== undefined ? t('files.shareWithEdits') : t('files.shareBlocks');
   if (await copy(link)) {
-    return { kind: 'info', text: `Link copied (${size}). Whoever opens it gets these blocks${project.editedCode !== undefined ? ' and your hand-edited code' : ''}; nothing is stored on a server.${long}`, link };
+    return { kind: 'info', text: t('files.shareCopied', { size, what, long }), link };
   }
-  return { kind: 'info', text: `The browser did not allow copying. Select the link below and copy it (${size}).${long}`, detail: link, link };
+  return { kind: 'info', text: t('files.shareNotCopied', { size, what, long }), detail: link, link };
+}
+
+/**
+ * What the footer says once a shared link's project is open: its name, and — when the link
+ * carried hand-edited code — that Run runs that code, not the blocks' own, until "Back to
+ * blocks". (The app shows it in place of its plain "Opened …" line.)
+ */
+export function sharedLinkOpenedText(project: Project): string {
+  const name = stripBidi(project.name);
+  return project.editedCode !== undefined ? t('files.openedSharedEdited', { name }) : t('files.openedShared', { name });
 }
 
 /**

@@ -3,6 +3,7 @@
  * workspace serialization with a format marker and a version number, so files from other tools or
  * from a future Spikeblocks are recognised and refused with a clear message instead of half-loaded.
  */
+import { formatNumber, t } from '../i18n';
 
 export const PROJECT_FORMAT = 'spikeblocks-project';
 export const PROJECT_VERSION = 1;
@@ -46,48 +47,48 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * scratch workspace, before anything on screen is replaced. */
 export function parseProject(text: string, knownSimulators: readonly string[]): ParseResult {
   if (text.length > MAX_PROJECT_BYTES) {
-    return { ok: false, message: `This file is too large for a Spikeblocks project (${(text.length / 1e6).toFixed(1)} MB; Spikeblocks opens projects up to ${MAX_PROJECT_BYTES / 1e6} MB, and a class project is a few kB).` };
+    return { ok: false, message: t('project.tooLarge', { size: formatNumber(text.length / 1e6, 1, 1), limit: formatNumber(MAX_PROJECT_BYTES / 1e6) }) };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `This file is not a Spikeblocks project: it is not valid JSON (${(e as Error).message}).` };
+    return { ok: false, message: t('project.notJson', { message: (e as Error).message }) };
   }
-  if (!isObject(data)) return { ok: false, message: 'This file is not a Spikeblocks project: it holds no project object.' };
+  if (!isObject(data)) return { ok: false, message: t('project.noObject') };
   if (data.format !== PROJECT_FORMAT) {
     if ('network' in data && 'simulation' in data) {
-      return { ok: false, message: 'This looks like a NEST Desktop project: open it with Open… and Spikeblocks turns it into blocks.' };
+      return { ok: false, message: t('project.nestDesktop') };
     }
-    return { ok: false, message: 'This file is not a Spikeblocks project (it has no "format": "spikeblocks-project" field).' };
+    return { ok: false, message: t('project.noFormat') };
   }
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'This project file has no valid version number.' };
+    return { ok: false, message: t('project.noVersion') };
   }
   if (version > PROJECT_VERSION) {
     return {
       ok: false,
-      message: `This project was saved by a newer Spikeblocks (file version ${version}, this one reads up to ${PROJECT_VERSION}). Update Spikeblocks to open it.`,
+      message: t('project.newer', { version, supported: PROJECT_VERSION }),
     };
   }
   let upgraded: Record<string, unknown> = data;
   for (let v = version; v < PROJECT_VERSION; v++) {
     const step = UPGRADES[v];
-    if (!step) return { ok: false, message: `Project file version ${v} cannot be upgraded.` };
+    if (!step) return { ok: false, message: t('project.noUpgrade', { version: v }) };
     upgraded = { ...step(upgraded), version: v + 1 };
   }
   if (typeof upgraded.simulator !== 'string' || !knownSimulators.includes(upgraded.simulator)) {
-    return { ok: false, message: `This project is for a simulator Spikeblocks does not know ("${String(upgraded.simulator)}").` };
+    return { ok: false, message: t('project.unknownSimulator', { simulator: String(upgraded.simulator) }) };
   }
-  if (!isObject(upgraded.workspace)) return { ok: false, message: 'This project file has no blocks in it (no "workspace" object).' };
+  if (!isObject(upgraded.workspace)) return { ok: false, message: t('project.noWorkspace') };
   return {
     ok: true,
     project: {
       format: PROJECT_FORMAT,
       version: PROJECT_VERSION,
       simulator: upgraded.simulator,
-      name: typeof upgraded.name === 'string' && upgraded.name.trim() ? upgraded.name.trim().slice(0, MAX_NAME) : 'Untitled',
+      name: typeof upgraded.name === 'string' && upgraded.name.trim() ? upgraded.name.trim().slice(0, MAX_NAME) : t('project.untitled'),
       savedAt: typeof upgraded.savedAt === 'string' ? upgraded.savedAt : '',
       workspace: upgraded.workspace,
       ...(typeof upgraded.editedCode === 'string' ? { editedCode: upgraded.editedCode } : {}),

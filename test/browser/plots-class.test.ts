@@ -79,6 +79,8 @@ describe('class plots: PSTH, ISI histogram, spikes per neuron', () => {
     // the bin field is labelled (a wrapping <label>) and described by the line beside it
     expect(input.closest('label')!.textContent).to.match(/bin/);
     expect(input.getAttribute('aria-describedby')).to.equal('rateBin-note');
+    // its accessible name says which plot of which recorder it sets
+    expect(input.getAttribute('aria-label')).to.equal('PSTH bin width of sr1 (ms)');
     // the learner types 5 and presses Enter (a change event; real keys are pressed in the e2e test,
     // test/e2e/plots-class.test.ts: @web/test-runner-commands cannot load through vite here)
     input.focus();
@@ -101,12 +103,82 @@ describe('class plots: PSTH, ISI histogram, spikes per neuron', () => {
     const rows = Array.from(psth.shadowRoot!.querySelectorAll('.numbers tbody tr')).map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows).to.deep.equal(['0–5 300 3', '5–10 300 3', '10–15 100 1', '15–20 200 2']);
     expect(psth.shadowRoot!.querySelector('.numbers caption')!.textContent).to.contain('Population rate of sr1 in 5 ms bins');
-    // a bin of 0 or text is refused and marked invalid; the chart keeps the last good bin
-    input.value = '0';
+    // a bin of 0, negative, empty or too small for the run is refused: a visible message beside
+    // the field (which describes it to a screen reader), aria-invalid; the chart keeps the last good bin
+    const error = () => plots.shadowRoot!.querySelector('#rateBin-error')!;
+    // 20 ms run / 5000 bins: nothing under 0.004 ms
+    const cases: [string, RegExp][] = [
+      ['0', /wider than 0 ms/],
+      ['-2', /wider than 0 ms/],
+      ['', /Type a bin width in ms/],
+      ['0.001', /Too small for this run: at least 0\.004 ms \(at most 5000 bins\)/],
+    ];
+    for (const [typed, message] of cases) {
+      input.value = typed;
+      input.dispatchEvent(new Event('change'));
+      await settle(results);
+      expect(input.getAttribute('aria-invalid'), typed).to.equal('true');
+      expect(error().textContent, typed).to.match(message);
+      expect(input.getAttribute('aria-describedby')).to.equal('rateBin-error rateBin-note');
+      expect(plots.rateBin).to.equal(5);
+      expect(Array.from(psth.chart!.data[1] as ArrayLike<number>)).to.deep.equal([300, 300, 100, 200]);
+      // the learner's text stays in the field to correct it
+      expect(input.value).to.equal(typed);
+    }
+    // a good bin clears the message
+    input.value = '10';
     input.dispatchEvent(new Event('change'));
     await settle(results);
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(plots.rateBin).to.equal(5);
+    expect(plots.rateBin).to.equal(10);
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(error().textContent).to.equal('');
+    expect(input.getAttribute('aria-describedby')).to.equal('rateBin-note');
+  });
+
+  it('spikes per neuron lists the silent neurons with 0 when the recorded ids are known', async () => {
+    // response["recorded"]: sr1 records neurons 1–4; only 1 and 2 spiked (KNOWN: 5× and 4×)
+    const results = await mount<SbResults>('sb-results', {
+      response: { events: [KNOWN], recorded: [[1, 2, 3, 4]] },
+      recorders: [spikeRecorder('sr1', { sources: 4 })],
+      simTime: 20,
+    });
+    const counts = barsOf(plotsOf(results))[2];
+    expect(Array.from(counts.chart!.data[0] as ArrayLike<number>)).to.deep.equal([1, 2, 3, 4]);
+    expect(Array.from(counts.chart!.data[1] as ArrayLike<number>)).to.deep.equal([5, 4, 0, 0]);
+    expect(plotsOf(results).shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('2 of 4 neurons spiked');
+    // without the ids (a program that does not say them) the heading says the silent ones are missing
+    const unknown = await mount<SbResults>('sb-results', { response: { events: [KNOWN] }, recorders: [spikeRecorder('sr1', { sources: 4 })], simTime: 20 });
+    expect(plotsOf(unknown).shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('2 of 4 neurons spiked; the 2 silent ones have no bar');
+    expect(Array.from(barsOf(plotsOf(unknown))[2].chart!.data[0] as ArrayLike<number>)).to.deep.equal([1, 2]);
+    // a Norse layer's neurons are its columns: the silent one shows too
+    const spikes = [[1, 0, 0], [0, 1, 0]];
+    const norse = norseToEvents({ dt: 0.001, steps: 2, recordings: [{ name: 'lif1', spikes }] }, [{ name: 'lif1', blockId: 'b1' }], 'ms');
+    const layer = await mount<SbResults>('sb-results', { response: norse.response, recorders: norse.recorders, simTime: 2 });
+    // (no neuron spiked twice: no ISI chart, so the counts are the second chart)
+    const layerCounts = barsOf(plotsOf(layer)).at(-1)!;
+    expect(Array.from(layerCounts.chart!.data[0] as ArrayLike<number>)).to.deep.equal([0, 1, 2]);
+    expect(Array.from(layerCounts.chart!.data[1] as ArrayLike<number>)).to.deep.equal([1, 1, 0]);
+  });
+
+  it('a recorder name with bidirectional controls is shown without them (title, captions, statistics)', async () => {
+    const results = await mount<SbResults>('sb-results', { response: { events: [KNOWN] }, recorders: [spikeRecorder('abc\u202Eexe.py')], simTime: 20 });
+    const everything = allElements(results.shadowRoot!).flatMap((el) => [el.textContent ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '']).join(' ');
+    expect(everything).to.contain('abcexe.py');
+    expect(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(everything)).to.equal(false);
+    const plots = plotsOf(results);
+    expect(barsOf(plots)[0].caption).to.equal('Population rate of abcexe.py in 0.5 ms bins');
+  });
+
+  it('with several recorders, each plot\'s bin fields have their own accessible name', async () => {
+    const results = await mount<SbResults>('sb-results', {
+      response: { events: [KNOWN, KNOWN] },
+      recorders: [spikeRecorder('sr1'), spikeRecorder('sr2')],
+      simTime: 20,
+    });
+    const names = Array.from(results.shadowRoot!.querySelectorAll('sb-spike-plots')).flatMap((p) =>
+      Array.from(p.shadowRoot!.querySelectorAll('input')).map((i) => i.getAttribute('aria-label')),
+    );
+    expect(names).to.deep.equal(['PSTH bin width of sr1 (ms)', 'ISI histogram bin width of sr1 (ms)', 'PSTH bin width of sr2 (ms)', 'ISI histogram bin width of sr2 (ms)']);
   });
 
   it('a regular 10 Hz train: one ISI bin, CV 0.00, 10 spikes per neuron; statistics with units', async () => {

@@ -14,4 +14,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  // tests expect English unless they ask for another language (?lang=, or a context's locale)
+  '--lang=en-US',
 ];

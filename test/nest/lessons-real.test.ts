@@ -5,10 +5,12 @@
  * lessons teach (rheobase 375 pA, ~41 spikes/s at 420 pA, 7500 spikes/s threshold input of the
  * Brunel network …) hold on the simulators themselves, not only on our engine.
  *
- * It needs the venv (test/python/setup-venv.sh) and takes ~30 s; it belongs with the real-
- * simulator tests (test/nest/) and lives here only because this helper owns test/node/lessons*.
+ * The goal is checked as the panel checks it, in English and in German (its words from the
+ * lesson file in that language): the verdicts must be the same in both.
  *
- * Run: node --import tsx --test test/node/lessons-real.test.ts
+ * It needs the venv (test/python/setup-venv.sh) and takes ~30 s.
+ *
+ * Run: node --import tsx --test test/nest/lessons-real.test.ts
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,9 @@ import { registerNorseBlocks } from '../../blocks/norse/index';
 import { generateNest } from '../../generators/nest';
 import { generateNorse } from '../../generators/norse';
 import { checkGoal, type GoalResult } from '../../src/lessons/goals';
-import type { Lesson } from '../../src/lessons/format';
+import { parseLesson, type Lesson } from '../../src/lessons/format';
+import { showLesson } from '../../src/lessons/localize';
+import { useLanguageForTests } from '../../src/i18n';
 import { runOnRealNest } from '../lib/python';
 import { runOnRealNorse } from '../lib/norse';
 
@@ -36,7 +40,9 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'spikeblocks-lessons-'));
   const jobs: { key: string; lesson: Lesson; which: 'start' | 'solution'; file: string; recorders: { name: string; model?: string; sources?: number | null }[] }[] = [];
   for (const id of ids) {
-    const lesson = JSON.parse(readFileSync(resolve(DIR, `${id}.json`), 'utf8')) as Lesson;
+    const parsed = parseLesson(JSON.parse(readFileSync(resolve(DIR, `${id}.json`), 'utf8')), ['nest', 'norse'], id);
+    assert.ok(parsed.ok, id);
+    const lesson: Lesson = parsed.value;
     for (const which of ['start', 'solution'] as const) {
       const ws = new Blockly.Workspace();
       Blockly.serialization.workspaces.load(lesson[which], ws);
@@ -51,7 +57,16 @@ before(async () => {
   const norse = jobs.filter((j) => j.lesson.simulator === 'norse');
   const [nestRuns, norseRuns] = [await runOnRealNest(nest.map((j) => j.file)), await runOnRealNorse(norse.map((j) => j.file))];
   for (const [list, runs] of [[nest, nestRuns], [norse, norseRuns]] as const) {
-    list.forEach((j, k) => verdicts.set(j.key, checkGoal(j.lesson.goal, { response: runs[k].response, recorders: j.recorders, workspace: j.lesson[j.which] })));
+    list.forEach((j, k) => {
+      const run = { response: runs[k].response, recorders: j.recorders, workspace: j.lesson[j.which] };
+      verdicts.set(j.key, checkGoal(showLesson(j.lesson, 'en').goal, run));
+      useLanguageForTests('de');
+      try {
+        verdicts.set(`${j.key} de`, checkGoal(showLesson(j.lesson, 'de').goal, run));
+      } finally {
+        useLanguageForTests('en');
+      }
+    });
   }
 });
 
@@ -63,6 +78,14 @@ for (const id of ids) {
     const started = verdicts.get(`${id} start`)!;
     assert.ok(solved.passed, `solution: ${solved.messages.join(' | ')}`);
     assert.ok(!started.passed, `start: ${started.messages.join(' | ')}`);
+    // the same verdicts in German, line by line, in German words
+    for (const which of ['solution', 'start']) {
+      const en = verdicts.get(`${id} ${which}`)!;
+      const de = verdicts.get(`${id} ${which} de`)!;
+      assert.equal(de.passed, en.passed, `${id} ${which} in German`);
+      assert.deepEqual(de.messages.map((m) => m[0]), en.messages.map((m) => m[0]), `${id} ${which}: ✓ and ✗ line by line`);
+      assert.notDeepEqual(de.messages, en.messages, `${id} ${which}: German lines`);
+    }
   });
 }
 
@@ -73,4 +96,10 @@ test('the hand-derived numbers of the first lessons, on real NEST', () => {
   assert.match(verdicts.get('rheobase solution')!.messages[1], /^✓ sr1 recorded 22 spikes/);
   // 1000 pA with t_ref 5 ms: period 5 + 10 ln(40 / 25) ≈ 9.7 ms → ~102 spikes/s
   assert.match(verdicts.get('refractoriness solution')!.messages[0], /^✓ 102 spikes\/s/);
+  // the German lines carry the same numbers
+  assert.match(verdicts.get('one-neuron solution de')!.messages[0], /^✓ 41 Spikes\/s — das Ziel ist 20 bis 50 Spikes\/s/);
+  // the rheobase lesson does not tell its answer (375 pA) in the goal line, in either language
+  for (const key of ['rheobase start', 'rheobase start de', 'rheobase solution', 'rheobase solution de']) {
+    assert.doesNotMatch(verdicts.get(key)!.messages.join(' '), /375|385/, key);
+  }
 });

@@ -28,11 +28,13 @@ const skip = !existsSync(CHROMIUM_PATH) && `no Chromium at ${CHROMIUM_PATH}`;
 
 before(async () => {
   if (skip) return;
-  const out = await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+  // esm: blocks/messages.ts loads Blockly's messages of the page's language with a top-level await
+  const out = await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', logLevel: 'silent' });
   browser = await launchChromium();
   page = await browser.newPage();
   await page.setContent('<!doctype html><div id="blocklyDiv" style="width:800px;height:500px"></div>');
-  await page.addScriptTag({ content: out.outputFiles[0].text });
+  await page.addScriptTag({ content: out.outputFiles[0].text, type: 'module' });
+  await page.waitForFunction('window.sb !== undefined');
 });
 
 after(async () => {

@@ -39,8 +39,9 @@ test('every block has a tooltip and a Norse documentation link', () => {
 });
 
 test('the LIF parameter block explains the units and shows Norse\'s defaults', () => {
-  const d = NORSE_BLOCKS.find((b) => b.type === 'norse_lif_parameters')!;
-  const tip = d.tooltip as string;
+  // the tooltip is a Blockly message (blocks/messages.ts): read it from a built block
+  registerNorseBlocks();
+  const tip = new Blockly.Workspace().newBlock('norse_lif_parameters').tooltip as string;
   assert.match(tip, /dt is in seconds/);
   assert.match(tip, /1\/s/);
   for (const s of ['tau_syn_inv 200', 'tau_mem_inv 100', 'v_leak 0', 'v_th 1', 'v_reset 0']) assert.ok(tip.includes(s), s);

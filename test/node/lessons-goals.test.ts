@@ -14,6 +14,9 @@ import { parseLesson, restrictToolbox, type ToolboxDef } from '../../src/lessons
 import { aimText, checkGoal, type GoalRun } from '../../src/lessons/goals';
 import { parseMarkdown } from '../../src/lessons/markdown';
 import { LessonProgress } from '../../src/lessons/progress';
+import { showLesson } from '../../src/lessons/localize';
+import { translationGaps } from '../../src/lessons/format';
+import { useLanguageForTests } from '../../src/i18n';
 
 const sr = (name: string, sources: number | null = 1) => ({ name, model: 'spike_recorder', sources });
 
@@ -31,13 +34,13 @@ test('rate: spikes per second per neuron, with the aim in the message', () => {
   const twelve = Array.from({ length: 12 }, (_, i) => i * 80 + 5);
   const r = checkGoal({ check: 'rate', min: 10, max: 20 }, nestRun([twelve]));
   assert.equal(r.passed, true);
-  assert.deepEqual(r.messages, ['✓ 12 spikes/s — aim for 10 to 20']);
+  assert.deepEqual(r.messages, ['✓ 12 spikes/s — the goal is 10 to 20 spikes/s']);
   // 12 spikes from 4 neurons in 1 s: 3 spikes/s per neuron
   const four = checkGoal({ check: 'rate', min: 10 }, { ...nestRun([twelve]), recorders: [sr('sr1', 4)] });
   assert.equal(four.passed, false);
-  assert.deepEqual(four.messages, ['✗ 3 spikes/s per neuron — aim for at least 10']);
+  assert.deepEqual(four.messages, ['✗ 3 spikes/s per neuron — too low: the goal is at least 10 spikes/s']);
   // a run of 500 ms holds the 7 spikes before 500 ms (5, 85 … 485): 14 spikes/s
-  assert.deepEqual(checkGoal({ check: 'rate', min: 10 }, nestRun([twelve.filter((t) => t < 500)], {}, 500)).messages, ['✓ 14 spikes/s — aim for at least 10']);
+  assert.deepEqual(checkGoal({ check: 'rate', min: 10 }, nestRun([twelve.filter((t) => t < 500)], {}, 500)).messages, ['✓ 14 spikes/s — the goal is at least 10 spikes/s']);
   // a window: 3 of the spikes lie in [0, 200) ms → 15 spikes/s
   const w = checkGoal({ check: 'rate', min: 14, max: 16, from: 0, to: 200 }, nestRun([twelve]));
   assert.equal(w.passed, true, w.messages[0]);
@@ -57,9 +60,9 @@ test('recorders: by name, else the first spike recorder; a missing one is said s
 test('fires, silent, first spike, spike count', () => {
   assert.equal(checkGoal({ check: 'fires' }, nestRun([[]])).passed, false);
   assert.equal(checkGoal({ check: 'silent' }, nestRun([[]])).passed, true);
-  assert.deepEqual(checkGoal({ check: 'silent' }, nestRun([[3]])).messages, ['✗ sr1 recorded 1 spike — aim for none']);
+  assert.deepEqual(checkGoal({ check: 'silent' }, nestRun([[3]])).messages, ['✗ sr1 recorded 1 spike — too many: the goal is none']);
   const first = checkGoal({ check: 'firstSpike', min: 20, max: 30 }, nestRun([[40, 26.3, 66]]));
-  assert.deepEqual(first, { passed: true, messages: ['✓ first spike at 26.3 ms — aim for 20 to 30 ms'] });
+  assert.deepEqual(first, { passed: true, messages: ['✓ first spike at 26.3 ms — the goal is 20 to 30 ms'] });
   assert.equal(checkGoal({ check: 'firstSpike', max: 30 }, nestRun([[]])).passed, false);
 });
 
@@ -80,7 +83,7 @@ test('blockValue reads the plugged-in block over its shadow, and number fields',
   const ws = (block: object) => ({ blocks: { blocks: [{ type: 'nest_kernel', next: { block } }] } });
   const goal = { check: 'blockValue' as const, block: 'nest_dc_generator', input: 'amplitude', min: 375, max: 385, label: 'current', unit: 'pA' };
   const run = (w: Record<string, unknown>) => ({ response: {}, recorders: [], workspace: w });
-  assert.deepEqual(checkGoal(goal, run(ws(dc(380)))), { passed: true, messages: ['✓ current: 380 pA — aim for 375 to 385 pA'] });
+  assert.deepEqual(checkGoal(goal, run(ws(dc(380)))), { passed: true, messages: ['✓ current: 380 pA — the goal is 375 to 385 pA'] });
   assert.equal(checkGoal(goal, run(ws(dc(380, 500)))).passed, false, 'the plugged block counts');
   assert.match(checkGoal(goal, run({ blocks: { blocks: [] } })).messages[0], /missing/);
   const variable = { type: 'nest_dc_generator', inputs: { amplitude: { block: { type: 'variables_get', fields: { VAR: { id: 'x' } } } } } };
@@ -91,10 +94,10 @@ test('tableRises: enough rows, never falling, silent first, strong last', () => 
   const run = (rows: number[][]) => ({ response: { events: [], results: { 'f-I curve': rows } }, recorders: [], workspace: {} });
   const goal = { check: 'tableRises' as const, table: 'f-I curve', minRows: 3, firstAtMost: 0, lastAtLeast: 30 };
   assert.equal(checkGoal(goal, run([[0, 0], [400, 34], [500, 62]])).passed, true);
-  assert.match(checkGoal(goal, run([[400, 34]])).messages[0], /1 row — aim for at least 3/);
+  assert.match(checkGoal(goal, run([[400, 34]])).messages[0], /1 row — too few: the goal is at least 3/);
   assert.match(checkGoal(goal, run([[0, 0], [1, 40], [2, 30]])).messages[0], /falls from 40 to 30/);
-  assert.match(checkGoal(goal, run([[400, 34], [500, 62], [600, 85]])).messages[0], /still silent/);
-  assert.match(checkGoal(goal, run([[0, 0], [1, 0], [2, 10]])).messages[0], /at least 30/);
+  assert.match(checkGoal(goal, run([[400, 34], [500, 62], [600, 85]])).messages[0], /first row of "f-I curve" has 34 — too high: the goal is at most 0/);
+  assert.match(checkGoal(goal, run([[0, 0], [1, 0], [2, 10]])).messages[0], /last row of "f-I curve" has 10 — too low: the goal is at least 30/);
   assert.match(checkGoal(goal, run([])).messages[0], /empty/);
 });
 
@@ -107,7 +110,7 @@ test('norseSpikes: nonzero entries of a recording (an encoder: its values), plai
     ],
   };
   const run = { response, recorders: [], workspace: {} };
-  assert.deepEqual(checkGoal({ check: 'norseSpikes', recording: 'lif1', min: 3, max: 3 }, run), { passed: true, messages: ['✓ lif1: 3 spikes — aim for exactly 3'] });
+  assert.deepEqual(checkGoal({ check: 'norseSpikes', recording: 'lif1', min: 3, max: 3 }, run), { passed: true, messages: ['✓ lif1: 3 spikes — the goal is exactly 3'] });
   assert.equal(checkGoal({ check: 'norseSpikes', recording: 'e1', min: 2 }, run).passed, true);
   assert.match(checkGoal({ check: 'norseSpikes', recording: 'x1', min: 1 }, run).messages[0], /not recorded/);
   assert.match(checkGoal({ check: 'norseSpikes', recording: 'lif9', min: 1 }, run).messages[0], /Nothing called "lif9"/);
@@ -118,7 +121,7 @@ test('all: every part must pass, each part says its own line', () => {
   assert.equal(r.passed, false);
   assert.equal(r.messages.length, 2);
   assert.ok(r.messages[0].startsWith('✓') && r.messages[1].startsWith('✗'));
-  assert.equal(aimText(undefined, 5), 'aim for at most 5');
+  assert.equal(aimText(undefined, 5), 'at most 5');
 });
 
 const good = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../lessons/one-neuron.json'), 'utf8'));
@@ -144,6 +147,14 @@ test('a broken lesson file is refused with a message that names the mistake', ()
     const r = broken(change);
     assert.equal(r.ok, false, JSON.stringify(change));
     assert.match((r as { message: string }).message, message);
+  }
+  // a teacher working in German reads the mistakes in German (the JSON names stay)
+  try {
+    useLanguageForTests('de');
+    assert.equal((broken({ format: 'x' }) as { message: string }).message, '"format" muss "spikeblocks-lesson" sein.');
+    assert.equal((broken({ goal: { check: 'rate', min: 20, max: 10 } }) as { message: string }).message, 'goal: min (20) ist größer als max (10).');
+  } finally {
+    useLanguageForTests('en');
   }
 });
 
@@ -198,4 +209,103 @@ test('progress: done lessons and work per lesson survive a new LessonProgress; b
   assert.deepEqual([...b.done()], []);
   const full = new LessonProgress({ ...store, set: () => { throw new Error('QuotaExceededError'); } });
   assert.equal(full.keepWork('x', {}), false);
+});
+
+test('a failed goal says which way the run is off: low or high, in words that fit what was measured', () => {
+  const run = (times: number[]) => nestRun([times]);
+  const ten = Array.from({ length: 10 }, (_, i) => i * 100);
+  // 10 spikes in 1 s = 10 spikes/s against 20 to 50: below; against at most 2: above
+  assert.equal(checkGoal({ check: 'rate', min: 20, max: 50 }, run(ten)).messages[0], '✗ 10 spikes/s — too low: the goal is 20 to 50 spikes/s');
+  assert.equal(checkGoal({ check: 'rate', max: 2 }, run(ten)).messages[0], '✗ 10 spikes/s — too high: the goal is at most 2 spikes/s');
+  // counts: too few / too many
+  assert.equal(checkGoal({ check: 'spikes', min: 3, max: 3 }, run([1, 2])).messages[0], '✗ sr1: 2 spikes — too few: the goal is exactly 3');
+  assert.equal(checkGoal({ check: 'spikes', min: 3, max: 3 }, run([1, 2, 3, 4])).messages[0], '✗ sr1: 4 spikes — too many: the goal is exactly 3');
+  // times: too early / too late
+  assert.equal(checkGoal({ check: 'firstSpike', min: 20, max: 30 }, run([12])).messages[0], '✗ first spike at 12 ms — too early: the goal is 20 to 30 ms');
+  assert.equal(checkGoal({ check: 'firstSpike', min: 20, max: 30 }, run([31.5])).messages[0], '✗ first spike at 31.5 ms — too late: the goal is 20 to 30 ms');
+  // a number on a block: too small / too large
+  const dc = (amp: number) => ({ response: {}, recorders: [], workspace: { blocks: { blocks: [{ type: 'nest_dc_generator', inputs: { amplitude: { shadow: { type: 'slider', fields: { NUM: amp } } } } }] } } });
+  const value = { check: 'blockValue' as const, block: 'nest_dc_generator', input: 'amplitude', min: 375, max: 385, label: 'current', unit: 'pA' };
+  assert.equal(checkGoal(value, dc(300)).messages[0], '✗ current: 300 pA — too small: the goal is 375 to 385 pA');
+  assert.equal(checkGoal(value, dc(400)).messages[0], '✗ current: 400 pA — too large: the goal is 375 to 385 pA');
+  // the limits are the answer (find the rheobase): direction only, no number of the goal
+  const hidden = { ...value, showAim: false, tooHigh: { en: 'Is there a smaller current where it still fires?', de: 'Gibt es einen kleineren Strom, bei dem es noch feuert?' } };
+  assert.equal(checkGoal(hidden, dc(400)).messages[0], '✗ current: 400 pA — too large for the goal. Is there a smaller current where it still fires?');
+  assert.equal(checkGoal(hidden, dc(300)).messages[0], '✗ current: 300 pA — too small for the goal');
+  assert.equal(checkGoal(hidden, dc(380)).messages[0], '✓ current: 380 pA — right for the goal');
+  for (const amp of [300, 380, 400]) assert.doesNotMatch(checkGoal(hidden, dc(amp)).messages[0], /375|385/);
+});
+
+test('goal lines in German: words, decimal comma, the lesson\'s own words in German; pseudo: all inside ⟦ ⟧', () => {
+  const times = Array.from({ length: 25 }, (_, i) => i * 40);
+  try {
+    useLanguageForTests('de');
+    // 25 spikes in 2 s = 12.5 spikes/s
+    const advice = { tooLow: { en: 'More current.', de: 'Mehr Strom.' } };
+    assert.equal(checkGoal({ check: 'rate', min: 20, max: 50, ...advice }, nestRun([times], {}, 2000)).messages[0], '✗ 12,5 Spikes/s — zu niedrig: Das Ziel ist 20 bis 50 Spikes/s. Mehr Strom.');
+    assert.equal(checkGoal({ check: 'fires' }, nestRun([[]])).messages[0], '✗ sr1 hat keinen Spike aufgezeichnet — das Ziel ist mindestens ein Spike');
+    assert.equal(checkGoal({ check: 'spikes', max: 2 }, nestRun([[1, 2, 3]])).messages[0], '✗ sr1: 3 Spikes — zu viele: Das Ziel ist höchstens 2');
+    useLanguageForTests('pseudo');
+    const lines = [
+      checkGoal({ check: 'rate', min: 20, max: 50 }, nestRun([times], {}, 2000)),
+      checkGoal({ check: 'silent' }, nestRun([[1]])),
+      checkGoal({ check: 'fires', recorder: 'sr9' }, nestRun([[1]])),
+      checkGoal({ check: 'tableRises', table: 'f-I curve', minRows: 3 }, { response: { results: { 'f-I curve': [[0, 1]] } }, recorders: [], workspace: {} }),
+    ].flatMap((r) => r.messages);
+    // texts inside texts nest (⟦12.5 ⟦spikes/s⟧⟧): take the innermost away until nothing is left
+    const outside = (line: string): string => {
+      let rest = line;
+      for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, '')];
+      return rest;
+    };
+    for (const line of lines) assert.equal(outside(line), '', line);
+    assert.equal(outside('⟦a⟧ b'), ' b', 'the check itself sees a word outside');
+  } finally {
+    useLanguageForTests('en');
+  }
+});
+
+test('a lesson in two languages: the learner\'s language when complete, else the lesson\'s own, and a half translation is named', () => {
+  const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../lessons/one-neuron.json'), 'utf8'));
+  const parsed = parseLesson(raw, ['nest', 'norse'], 'one-neuron');
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.value.languages, ['en', 'de']);
+  const de = showLesson(parsed.value, 'de');
+  assert.equal(de.title, '1. Ein Neuron und ein Strom');
+  assert.equal(de.picture, 'img/one-neuron-de.svg');
+  assert.equal(de.inWantedLanguage, true);
+  assert.deepEqual((de.goal as { tooLow?: unknown }).tooLow, 'Ein stärkerer Strom lässt das Neuron öfter feuern.');
+  // a learner whose language the lesson lacks gets the lesson's own language
+  const fr = showLesson(parsed.value, 'fr');
+  assert.equal(fr.title, '1. One neuron and a current');
+  assert.equal(fr.inWantedLanguage, false);
+  // a lesson written only in German (the old one-language format with "language")
+  const onlyGerman = { ...raw, language: 'de', title: raw.title.de, text: raw.text.de, picture: raw.picture.de, pictureAlt: raw.pictureAlt.de, goalText: raw.goalText.de, hints: raw.hints.de, goal: { check: 'rate', min: 20, max: 50 } };
+  const g = parseLesson(onlyGerman, ['nest'], 'one-neuron');
+  assert.ok(g.ok);
+  assert.deepEqual(g.value.languages, ['de']);
+  assert.equal(showLesson(g.value, 'en').language, 'de');
+  assert.equal(showLesson(g.value, 'en').inWantedLanguage, false);
+  assert.deepEqual(translationGaps(g.value), []);
+  // the old format without "language": English
+  const old = parseLesson({ ...raw, language: undefined, title: 'One', text: 'Text', picture: 'img/one-neuron.svg', pictureAlt: 'Alt', goalText: 'Goal', hints: [], goal: { check: 'fires' } }, ['nest'], 'one-neuron');
+  assert.ok(old.ok);
+  assert.equal(old.value.language, 'en');
+  assert.deepEqual(old.value.languages, ['en']);
+  // German with one hint less: shown in English, and the file's problem is said
+  const half = parseLesson({ ...raw, hints: { en: raw.hints.en, de: raw.hints.de.slice(1) } }, ['nest'], 'one-neuron');
+  assert.ok(half.ok);
+  assert.deepEqual(half.value.languages, ['en']);
+  assert.equal(showLesson(half.value, 'de').title, '1. One neuron and a current');
+  assert.deepEqual(translationGaps(half.value), ['the "de" version lacks hints (2, but 3 in "en"), so it is shown in "en".']);
+  // German without its goal text: also incomplete
+  const noGoal = parseLesson({ ...raw, goalText: raw.goalText.en }, ['nest'], 'one-neuron');
+  assert.ok(noGoal.ok);
+  assert.match(translationGaps(noGoal.value)[0], /"de" version lacks goalText/);
+  // a text lacking the lesson's own language is a mistake
+  const wrong = parseLesson({ ...raw, title: { de: 'Titel' } }, ['nest'], 'one-neuron');
+  assert.equal(wrong.ok, false);
+  assert.match((wrong as { message: string }).message, /"title" has no "en" version/);
+  assert.match((parseLesson({ ...raw, language: 'English' }, ['nest'], 'one-neuron') as { message: string }).message, /"language" must be a language code/);
+  assert.match((parseLesson({ ...raw, goal: { check: 'rate', min: 1, tooLow: 5 } }, ['nest'], 'one-neuron') as { message: string }).message, /goal.tooLow must be a text/);
 });

@@ -25,6 +25,8 @@ import { collectLessons, type ReadyLesson } from '../../src/lessons/catalog';
 import type { ToolboxDef } from '../../src/lessons/format';
 import { checkGoal, serializedBlocks, type GoalResult } from '../../src/lessons/goals';
 import type { SimRuntime } from '../../workers/runtime';
+import { showLesson } from '../../src/lessons/localize';
+import { useLanguageForTests } from '../../src/i18n';
 
 const DIR = resolve(import.meta.dirname, '../../lessons');
 const TOOLBOXES: Record<string, ToolboxDef> = { nest: NEST_TOOLBOX as ToolboxDef, norse: NORSE_TOOLBOX as ToolboxDef };
@@ -59,13 +61,18 @@ test('every lesson file passes the checks, in the order of the issue; no file is
 
 test('pictures: small SVGs in lessons/img without scripts, event handlers or links to elsewhere', () => {
   for (const l of lessons) {
-    const path = resolve(DIR, l.picture);
-    assert.ok(existsSync(path), `${l.id}: ${l.picture} missing`);
-    assert.ok(statSync(path).size < 8000, `${l.id}: ${l.picture} is ${statSync(path).size} bytes`);
-    const svg = readFileSync(path, 'utf8');
-    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    assert.doesNotMatch(svg, /<script|\son\w+=|href=|<foreignObject/i, l.id);
+    for (const picture of Object.values(l.picture)) {
+      const path = resolve(DIR, picture);
+      assert.ok(existsSync(path), `${l.id}: ${picture} missing`);
+      assert.ok(statSync(path).size < 8000, `${l.id}: ${picture} is ${statSync(path).size} bytes`);
+      const svg = readFileSync(path, 'utf8');
+      assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.doesNotMatch(svg, /<script|\son\w+=|href=|<foreignObject/i, l.id);
+    }
   }
+  // every picture in lessons/img belongs to a lesson
+  const used = new Set(lessons.flatMap((l) => Object.values(l.picture)));
+  assert.deepEqual(readdirSync(resolve(DIR, 'img')).map((n) => `img/${n}`).filter((p) => !used.has(p)), []);
 });
 
 test('the restricted toolboxes: only the chosen categories, and the solution needs no block they lack', () => {
@@ -93,7 +100,7 @@ test('the restricted toolboxes: only the chosen categories, and the solution nee
 });
 
 /** Generates a workspace with the real generator, runs it on the local engine, checks the goal. */
-async function runLesson(l: ReadyLesson, which: 'start' | 'solution'): Promise<GoalResult> {
+async function runLesson(l: ReadyLesson, which: 'start' | 'solution', lang = 'en'): Promise<GoalResult> {
   const ws = new Blockly.Workspace();
   Blockly.serialization.workspaces.load(l[which], ws);
   const program = l.simulator === 'norse' ? generateNorse(ws) : generateNest(ws);
@@ -101,7 +108,13 @@ async function runLesson(l: ReadyLesson, which: 'start' | 'solution'): Promise<G
   assert.deepEqual(program.problems.filter((p) => !p.warning), [], `${l.id} ${which}: problems on the blocks`);
   const result = await runtime.run(program.code);
   if (!result.ok) assert.fail(`${l.id} ${which}: ${result.error.type}: ${result.error.message}\n${program.code}`);
-  return checkGoal(l.goal, { response: result.response, recorders: program.recorders, workspace: l[which] });
+  // the goal as the panel checks it: its words in the language the lesson is shown in
+  useLanguageForTests(lang as 'en' | 'de');
+  try {
+    return checkGoal(showLesson(l, lang).goal, { response: result.response, recorders: program.recorders, workspace: l[which] });
+  } finally {
+    useLanguageForTests('en');
+  }
 }
 
 for (const id of EXPECTED_ORDER) {
@@ -112,10 +125,28 @@ for (const id of EXPECTED_ORDER) {
     assert.ok(solved.passed, `solution: ${solved.messages.join(' | ')}`);
     const started = await runLesson(l, 'start');
     assert.ok(!started.passed, `start already passes: ${started.messages.join(' | ')}`);
-    // the learner is told what the run gave (a number) and what to aim for
-    assert.ok(started.messages.some((m) => m.startsWith('✗')), started.messages.join(' | '));
+    // the learner is told what the run gave and which way it is off the goal, in English and German
+    const failed = started.messages.filter((m) => m.startsWith('✗'));
+    assert.ok(failed.length > 0, started.messages.join(' | '));
+    for (const m of failed) assert.match(m, /too (low|high|few|many|small|large|early|late)|no spike/, m);
+    const german = await runLesson(l, 'start', 'de');
+    const failedDe = german.messages.filter((m) => m.startsWith('✗'));
+    assert.equal(failedDe.length, failed.length);
+    for (const m of failedDe) assert.match(m, /zu (niedrig|hoch|wenige|viele|klein|groß|früh|spät)|keinen Spike/, m);
+    assert.notDeepEqual(failedDe, failed);
   });
 }
+
+test('lesson 1 at its start (200 pA, silent): "too low", with the lesson\'s own advice; lesson 2 does not tell its answer', async () => {
+  const one = lessons.find((l) => l.id === 'one-neuron')!;
+  assert.deepEqual((await runLesson(one, 'start')).messages, ['✗ 0 spikes/s — too low: the goal is 20 to 50 spikes/s. A stronger current makes the neuron fire more often.']);
+  assert.deepEqual((await runLesson(one, 'start', 'de')).messages, ['✗ 0 Spikes/s — zu niedrig: Das Ziel ist 20 bis 50 Spikes/s. Ein stärkerer Strom lässt das Neuron öfter feuern.']);
+  const two = lessons.find((l) => l.id === 'rheobase')!;
+  // 300 pA: below the rheobase (375 pA), so silent
+  const started = await runLesson(two, 'start');
+  assert.deepEqual(started.messages, ['✗ current amplitude: 300 pA — too small for the goal', '✗ sr1 recorded no spike — the goal is at least one spike']);
+  assert.deepEqual((await runLesson(two, 'solution', 'de')).messages, ['✓ Stromstärke: 380 pA — passt zum Ziel', '✓ sr1 hat 22 Spikes aufgezeichnet']);
+});
 
 test('a lesson offers its toolbox\'s, start\'s and solution\'s blocks; a block pasted in from outside is named', async () => {
   const { blockTypesIn, blocksFromOutside } = await import('../../src/lessons/allowed-blocks');

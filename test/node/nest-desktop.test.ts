@@ -105,7 +105,13 @@ test('what the blocks cannot express is named by node and parameter', () => {
 
   d = base();
   d.network.connections[1].target = 7;
-  assert.match(refused(d), /Connection 2 refers to nodes 1 → 7, which the network does not have/);
+  // the file counts nodes from 0, the messages from 1 (as "Node 1 (iaf_psc_alpha) is a spatial node"
+  // above): the file's node 1 → 7 is the second node → an eighth the network does not have
+  assert.match(refused(d), /Connection 2 refers to node 2 \(iaf_psc_alpha\) → node 8, which the network does not have \(its nodes are 1 to 3\)/);
+  // a connection's number counts from 1 too: the first one in the file is "Connection 1"
+  d = base();
+  d.network.connections[0].source = 'a';
+  assert.match(refused(d), /Connection 1 refers to node "a" → node 2 \(iaf_psc_alpha\)/);
 
   d = base();
   d.network.nodes[0].size = 3;

@@ -102,3 +102,32 @@ test('a class link reloaded (its token already taken out) keeps the token this t
   const fresh = settingsFromPageUrl('http://h/?nest_server_url=http://10.0.0.5:52425&nest_server_access_token=new').settings!;
   assert.equal(withSessionToken(fresh, local, session).token, 'new');
 });
+
+// ---- the servers' words in the learner's language (src/i18n) ----
+import { BACKEND_CHOICES, serverUrlProblem as urlProblem } from '../../src/remote/settings';
+import { createBackend } from '../../src/remote/index';
+import { useLanguageForTests } from '../../src/i18n';
+
+test('choices and address problems are said in German when the page is German; the servers keep their names', () => {
+  useLanguageForTests('de');
+  try {
+    assert.equal(BACKEND_CHOICES[0].label, 'Dieser Browser');
+    assert.equal(BACKEND_CHOICES[1].label, 'NEST Server');
+    assert.match(BACKEND_CHOICES[1].help, /^Läuft auf einem echten NEST Simulator/);
+    assert.equal(urlProblem('ftp://x'), 'Die Adresse muss mit http:// oder https:// beginnen');
+  } finally {
+    useLanguageForTests('en');
+  }
+  // read when shown: the same objects speak English again
+  assert.equal(BACKEND_CHOICES[0].label, 'This browser');
+});
+
+test('a backend made in a worker is told the page\'s language (its messages are made there)', () => {
+  try {
+    const backend = createBackend({ kind: 'nest-server', url: 'http://127.0.0.1:52425', token: '' }, { language: 'de' });
+    assert.equal(backend.label, 'NEST Server unter http://127.0.0.1:52425');
+  } finally {
+    useLanguageForTests('en');
+  }
+  assert.equal(createBackend({ kind: 'nest-server', url: 'http://127.0.0.1:52425', token: '' }).label, 'NEST Server at http://127.0.0.1:52425');
+});

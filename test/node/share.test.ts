@@ -126,3 +126,39 @@ test('Share copies the link and says how long it is; a refused clipboard shows t
   // the page's own fragment is not part of the link
   assert.ok(!ok.link.includes('#old'));
 });
+
+// ---- a link of hand-edited code: said when it is made and when it is opened ----
+
+import { sharedLinkOpenedText } from '../../src/share/share-project';
+import { asLinkMessage } from '../../src/share/link';
+import { useLanguageForTests } from '../../src/i18n';
+
+test('a link made from hand-edited code says it carries that code and that Run runs it, not the blocks', async () => {
+  const blocks = SIMULATORS[0].examples[0].workspace;
+  const plain = await shareProject(makeProject('nest', 'x', blocks), PAGE, async () => true);
+  assert.match(plain.text, /Whoever opens it gets these blocks; nothing is stored on a server\./);
+  assert.doesNotMatch(plain.text, /edited/);
+  const code = 'import nest\nnest.ResetKernel()\nresponse = {"events": []}\n';
+  const edited = makeProject('nest', 'x', blocks, code);
+  const shared = await shareProject(edited, PAGE, async () => true);
+  assert.match(shared.text, /gets these blocks and your hand-edited code, and Run runs your edited code, not the blocks’ own, until they press "Back to blocks"/);
+  // it really carries the code: the link opens to the same edited text
+  const opened = await readSharedLink(new URL(shared.link).hash, SIMULATOR_IDS);
+  assert.ok(opened && opened.ok);
+  assert.equal(opened.project.editedCode, code);
+  // and whoever opens it is told so
+  assert.match(sharedLinkOpenedText(opened.project), /with code edited by hand: Run runs that code, not the blocks’ own\. Press "Back to blocks"/);
+  assert.equal(sharedLinkOpenedText(makeProject('nest', 'x', blocks)), 'Opened the shared project "x".');
+  // a name with bidirectional controls is shown without them
+  assert.equal(sharedLinkOpenedText(makeProject('nest', 'abc\u202Eexe.py', blocks)), 'Opened the shared project "abcexe.py".');
+});
+
+test('German: file messages of parseProject become link messages with the right words', () => {
+  useLanguageForTests('de');
+  try {
+    assert.equal(asLinkMessage('Diese Datei ist kein Spikeblocks-Projekt: Sie enthält kein Projektobjekt.'), 'Dieser Link ist kein Spikeblocks-Projekt: Er enthält kein Projektobjekt.');
+    assert.equal(asLinkMessage('In dieser Projektdatei sind keine Blöcke (kein "workspace"-Objekt).'), 'In diesem geteilten Projekt sind keine Blöcke (kein "workspace"-Objekt).');
+  } finally {
+    useLanguageForTests('en');
+  }
+});
