@@ -88,10 +88,10 @@ const REMOTE_RUN_TIMEOUT_MS = 15 * 60_000;
 export class SbApp extends LitElement {
   static override styles = css`
     :host { display: grid; grid-template-rows: auto 1fr auto; height: 100vh; font: 14px/1.4 system-ui, 'DejaVu Sans', sans-serif; color: #1d2329; background: #f3f5f7; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 10px; background: #20334a; color: white; }
-    header h1 { font-size: 1.1rem; margin: 0 12px 0 0; letter-spacing: 0.02em; }
-    /* 10 px sides: room in one header row for German's longer labels (Speichern, Lektionen) */
-    button, select { font: inherit; min-height: 34px; padding: 4px 10px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 5px; padding: 6px 10px; background: #20334a; color: white; }
+    header h1 { font-size: 1.1rem; margin: 0 8px 0 0; letter-spacing: 0.02em; }
+    /* 8 px sides: room in one header row at 1280 px for German's longer labels (Speichern, Lektionen) */
+    button, select { font: inherit; min-height: 34px; padding: 4px 8px; border-radius: 5px; border: 1px solid #8ea0b4; background: #f7f9fb; color: #1d2329; cursor: pointer; }
     button:disabled { opacity: 0.55; cursor: default; }
     button:focus-visible, select:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
     #run { background: #1f7a3a; border-color: #1f7a3a; color: white; font-weight: 600; min-width: 84px; }
@@ -116,8 +116,6 @@ export class SbApp extends LitElement {
     .notice pre { margin: 2px 0 0; font-size: 12px; white-space: pre-wrap; font-weight: 400; max-height: 6em; overflow: auto; }
     .notice button { min-height: 26px; padding: 1px 8px; margin-left: 8px; }
     input[type='file'] { display: none; }
-    /* as wide as its longest example title would be too wide for the header */
-    #examples { max-width: 12em; }
     /* Narrow screens: one column that scrolls as a page; the message line stays in view. */
     @media (max-width: 820px) {
       :host { height: auto; min-height: 100vh; }
@@ -223,10 +221,6 @@ export class SbApp extends LitElement {
         <span class="engine" role="status" title=${this.remote ? this.remoteStatus : this.engineStatus}>${this.remote ? this.remoteStatus : this.engineStatus}${this.renderMissingModels()}${this.livePaused ? html` · <span class="paused">${this.livePaused}</span>` : nothing}</span>
         <select id="simulator" aria-label=${t('app.simulator')} title=${t('app.simulatorTitle')} .value=${this.plugin.id} @change=${this.switchSimulator}>
           ${SIMULATORS.map((s) => html`<option value=${s.id} ?selected=${s.id === this.plugin.id}>${s.label}</option>`)}
-        </select>
-        <select id="examples" @change=${this.openExample} aria-label=${t('app.examplesLabel')} title=${t('app.examplesTitle')}>
-          <option value="">${t('app.examples')}</option>
-          ${this.plugin.examples.map((ex) => html`<option value=${ex.id}>${exampleTitle(ex)}</option>`)}
         </select>
         <button id="gallery" @click=${this.openGallery} aria-haspopup="dialog" title=${t('gallery.openHint')}>▦ ${t('gallery.open')}</button>
         ${this.kiosk ? html`<button id="kiosk-reset" @click=${() => this.kiosk!.confirmReset()} title=${t('app.kioskResetTitle')}>${t('app.kioskReset')}</button>` : nothing}
@@ -776,13 +770,6 @@ export class SbApp extends LitElement {
     this.comparison = { code, local: mine.response, remote: plotted(r.response, program, edited ? code : null).response, recorders: mine.recorders, simTime: mine.simTime, runMs: [l.ms, r.ms] };
     await this.updateComplete;
     document.body.dataset.compareCount = String(Number(document.body.dataset.compareCount ?? 0) + 1);
-  }
-
-  private openExample(e: Event): void {
-    const select = e.target as HTMLSelectElement;
-    const example = this.plugin.examples.find((ex) => ex.id === select.value);
-    select.value = '';
-    if (example) this.loadProject(makeProject(this.plugin.id, exampleTitle(example), example.workspace), true);
   }
 
   /** The example gallery (src/gallery/, its own chunk, loaded on first use): opens as the menu does, undoably. */

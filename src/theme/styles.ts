@@ -34,7 +34,7 @@ const HIGH_CONTRAST: Record<string, string> = {
     header .engine, header .live, header h1 { color: #fff !important; opacity: 1 !important; }
     header .paused { color: #ffe680 !important; }
     /* the 2 px borders would push the header into a second row: a little less padding pays for them */
-    header button, header select { padding-left: 9px !important; padding-right: 9px !important; }
+    header button, header select { padding-left: 7px !important; padding-right: 7px !important; }
     #run { background: #0b5d1e !important; color: #fff !important; border-color: #fff !important; }
     #stop { background: #8b0000 !important; color: #fff !important; border-color: #fff !important; }
     #stop:disabled { background: #000 !important; color: #fff !important; }

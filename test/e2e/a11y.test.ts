@@ -259,7 +259,7 @@ test('every Tab stop before the blocks has a name and a visible focus indicator'
     stops.push(stop);
   }
   console.log(`Tab stops before the blocks: ${stops.map((s) => `${s.what} "${s.name.slice(0, 24)}"`).join(', ')}`);
-  for (const id of ['#run', '#live', '#backend', '#simulator', '#examples', '#lessons', '#open', '#save', '#share', '#contrast']) {
+  for (const id of ['#run', '#live', '#backend', '#simulator', '#gallery', '#lessons', '#open', '#save', '#share', '#contrast']) {
     assert.ok(stops.some((s) => s.what.endsWith(id)), `${id} is reached by Tab`);
   }
   for (const s of stops) {

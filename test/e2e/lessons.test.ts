@@ -21,6 +21,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
+import { openExample } from '../lib/examples';
 
 let server: RunningServer;
 let browser: Browser;
@@ -170,7 +171,7 @@ test('opening an example during a lesson leaves the lesson; the lesson keeps its
   await page.goto(`${server.url}?lesson=one-neuron`);
   await page.waitForFunction(() => document.body.dataset.editorReady === '1');
   await page.locator('sb-lesson #lesson-title').waitFor();
-  await page.locator('#examples').selectOption('fi-curve');
+  await openExample(page, 'fi-curve');
   assert.equal(await page.locator('sb-lesson').isVisible(), false);
   assert.ok(await withWorkspace<boolean>(page, `(ws) => ws.getBlockById('sweep') !== null`), 'the example is loaded');
   assert.ok((await toolboxNames(page)).includes('Random'), 'the full toolbox');

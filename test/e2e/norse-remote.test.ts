@@ -17,6 +17,7 @@ import { REPO_ROOT, buildApp, startPreview, type RunningServer } from '../lib/se
 import { startKernelGateway, type KernelGatewayProcess } from '../lib/jupyter-gateway';
 import { lifByHand } from '../lib/norse';
 import { startNorseServerStandIn, type NorseServerStandIn } from '../lib/norse-server-standin';
+import { openExample } from '../lib/examples';
 
 let app: RunningServer;
 let gateway: KernelGatewayProcess;
@@ -144,7 +145,7 @@ const generatedCode = () => page.evaluate(`${sbApp}.program.code`) as Promise<st
 
 test('Norse and its LIF example, on a Jupyter kernel chosen in ⚙: Run plots what real Norse computed (R1)', async () => {
   await page.locator('#simulator').selectOption('norse');
-  await page.locator('#examples').selectOption('norse-lif');
+  await openExample(page, 'norse-lif');
   await page.waitForFunction(`${sbApp}.program.code.includes('z_lif1, s_lif1 = lif1(x1 * 0.4)')`);
   await page.locator('#backend').click();
   await page.locator('sb-backend-settings input[value="jupyter"]').check();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
+import { openExample } from '../lib/examples';
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,7 +68,7 @@ test('Run draws the LIF layer: spikes at steps 5, 8, 11 and v as in reference ca
 });
 
 test('a Linear layer whose input size does not match is flagged on its block, with the shapes', async () => {
-  await page.locator('#examples').selectOption('norse-two-layers');
+  await openExample(page, 'norse-two-layers');
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('SequentialState')`);
   const problem = (await page.evaluate(`(() => {
     const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;
@@ -80,7 +81,7 @@ test('a Linear layer whose input size does not match is flagged on its block, wi
 });
 
 test('a problem on the blocks (dt = 0) keeps Run from computing nonsense, and says which', async () => {
-  await page.locator('#examples').selectOption('norse-lif');
+  await openExample(page, 'norse-lif');
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
   const runs = await page.evaluate(() => Number(document.body.dataset.runCount ?? 0));
   await page.evaluate(`(() => {
@@ -101,7 +102,7 @@ test('a problem on the blocks (dt = 0) keeps Run from computing nonsense, and sa
 });
 
 test('a typo in hand-edited Norse code: the Python error names its line and lands on the block that wrote it', async () => {
-  await page.locator('#examples').selectOption('norse-lif');
+  await openExample(page, 'norse-lif');
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
   const code = (await page.evaluate(`document.querySelector('sb-app').program.code`)) as string;
   const lines = code.split('\n');
@@ -122,7 +123,7 @@ test('a typo in hand-edited Norse code: the Python error names its line and land
 });
 
 test('Export NIR saves the network as an HDF5 .nir file; a network with a problem is not exported and says why', async () => {
-  await page.locator('#examples').selectOption('norse-lif');
+  await openExample(page, 'norse-lif');
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1')`);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('#export-nir').click()]);
   assert.match(download.suggestedFilename(), /\.nir$/);
@@ -144,7 +145,7 @@ test('Export NIR saves the network as an HDF5 .nir file; a network with a proble
 });
 
 test('arrow keys on the closed simulator menu, then Undo step by step: the learner\'s own blocks come back; each simulator keeps its blocks', async () => {
-  await page.locator('#examples').selectOption('norse-lif');
+  await openExample(page, 'norse-lif');
   await page.waitForFunction(`document.querySelector('sb-app').program.code.includes('lif1(x1 * 0.4)')`);
   await page.evaluate(`(() => {
     const ws = document.querySelector('sb-app').shadowRoot.querySelector('sb-editor').workspace;

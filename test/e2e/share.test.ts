@@ -13,6 +13,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
+import { openExample } from '../lib/examples';
 
 let server: RunningServer;
 let browser: Browser;
@@ -75,7 +76,7 @@ async function savedProject(p: Page): Promise<Record<string, unknown>> {
 test('Share: the link opens the same project, hand-edited code included, in a browser that never saw it', async () => {
   const { context, page } = await freshPage();
   await open(page);
-  await page.locator('#examples').selectOption('fi-curve');
+  await openExample(page, 'fi-curve');
   await page.locator('sb-code-panel button', { hasText: 'Edit' }).click();
   const textarea = page.locator('sb-code-panel textarea');
   await textarea.fill(`# my note: ünïcode ✓\n${await textarea.inputValue()}`);
@@ -108,7 +109,7 @@ test('Share: the link opens the same project, hand-edited code included, in a br
 test('a broken or hostile link changes nothing, and the autosaved work stays', async () => {
   const { context, page } = await freshPage();
   await open(page);
-  await page.locator('#examples').selectOption('fi-curve');
+  await openExample(page, 'fi-curve');
   const before = await shownCode(page);
   const bomb = Buffer.from(deflateRawSync(Buffer.alloc(12_000_000, 32))).toString('base64url');
   for (const [fragment, message] of [
@@ -139,7 +140,7 @@ test('a valid link opened over the learner\'s work can be undone', async () => {
 
   const { context, page } = await freshPage();
   await open(page);
-  await page.locator('#examples').selectOption('fi-curve');
+  await openExample(page, 'fi-curve');
   const mine = await shownCode(page);
   await page.goto(link); // the same page, another fragment: no reload
   await waitForFooter(page, /Opened/);

@@ -2,7 +2,7 @@ import type { TextTable } from '../types';
 
 /** The example gallery (src/gallery/): its dialog, and each example's title and one-line description. */
 export const galleryTexts = {
-  'gallery.open': { en: 'Gallery', de: 'Galerie' },
+  'gallery.open': { en: 'Examples', de: 'Beispiele' },
   'gallery.openHint': { en: 'All examples with pictures (opening one can be undone)', de: 'Alle Beispiele mit Bildern (Öffnen lässt sich rückgängig machen)' },
   'gallery.heading': { en: 'Examples', de: 'Beispiele' },
   'gallery.intro': {
