@@ -48,8 +48,11 @@ export function addBlockMessages(maker: MessageMaker): void {
 /** Loads Blockly's built-in messages of the current language (only German needs loading). */
 export async function loadBlocklyMessages(): Promise<void> {
   if (language() === 'de' && !blocklyGerman) {
-    const german = (await import('blockly/msg/de')) as unknown as Record<string, unknown>;
-    blocklyGerman = Object.fromEntries(Object.entries(german).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    // blockly/msg/de leaves the keyboard and screen-reader texts in English: our German for
+    // them (blockly-de.ts) lies over it; both load only for German pages
+    const [german, { BLOCKLY_DE }] = await Promise.all([import('blockly/msg/de'), import('./blockly-de')]);
+    const strings = Object.entries(german as unknown as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+    blocklyGerman = { ...Object.fromEntries(strings), ...BLOCKLY_DE };
   }
 }
 

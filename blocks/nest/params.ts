@@ -14,6 +14,7 @@ import { msg } from '../messages';
 import { CREATORS } from './catalog';
 import { COLOURS, HELP } from './common';
 import { modelOfVariable } from './extensions';
+import { PARAM_CHECK, registerStrictChecks } from './param-check';
 import { RANDOM_OR_NUMBER } from './random';
 
 /** Parameters shown on blocks of their own, never in the "more parameters" list. */
@@ -121,6 +122,8 @@ export class FieldParamDropdown extends Blockly.FieldDropdown {
 export const PARAM_FIELD = 'field_nest_param';
 
 export function registerParamField(): void {
+  // only parameter rows fit into "more parameters", and they fit nowhere else (./param-check.ts)
+  registerStrictChecks(PARAM_CHECK);
   if (!Blockly.registry.hasItem(Blockly.registry.Type.FIELD, PARAM_FIELD)) {
     Blockly.fieldRegistry.register(PARAM_FIELD, FieldParamDropdown);
   }

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
+import { pngInk } from '../lib/png-ink';
 
 const OUT_DIR = 'dist-e2e-plots';
 const SHOTS = process.env.SHOTS ?? null;
@@ -208,22 +209,9 @@ test('PNG export: a legend of 10 traces wraps inside the image instead of being 
   await writeFile(shot, bytes);
   console.log(`PNG with a 10-trace legend written to ${shot}`);
   // read back in the page: ink in the image's right margin (a legend run past the edge would put text there)
-  const found = (await page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${bytes.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const ratio = window.devicePixelRatio || 1;
-    // the margin is 12 CSS px: nothing may be drawn in the rightmost 8
-    const edge = Math.floor(8 * ratio);
-    const px = ctx.getImageData(c.width - edge, 0, edge, c.height).data;
-    let inkAtEdge = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) inkAtEdge++;
-    return { width: img.width, height: img.height, inkAtEdge };
-  })()`)) as { width: number; height: number; inkAtEdge: number };
+  // the margin is 12 CSS px: nothing may be drawn in the rightmost 8
+  const edge = await pngInk(page, bytes, 8);
+  const found = { width: edge.width, height: edge.height, inkAtEdge: edge.ink };
   console.log(`10-trace PNG: ${found.width}×${found.height} px, ${found.inkAtEdge} inked pixels in the right margin`);
   assert.equal(found.inkAtEdge, 0, 'nothing is drawn in (or cut at) the right margin');
 });

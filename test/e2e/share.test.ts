@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
 import { buildApp, startPreview, type RunningServer } from '../lib/servers';
 import { openExample } from '../lib/examples';
+import { pngInk } from '../lib/png-ink';
 
 let server: RunningServer;
 let browser: Browser;
@@ -214,19 +215,7 @@ test('results: PNG of the plots shown and CSV of the numbers behind them', async
   const bytes = await readFile((await png.path())!);
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   // drawn back in the page: how big it is and how much of it is not white
-  const drawn = (await page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${bytes.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) ink++;
-    return { width: img.width, height: img.height, ink };
-  })()`)) as { width: number; height: number; ink: number };
+  const drawn = await pngInk(page, bytes);
   const charts = (await page.evaluate(`document.querySelector('sb-app').shadowRoot.querySelector('sb-results').shadowRoot.querySelectorAll('sb-raster, sb-traces').length`)) as number;
   console.log(`PNG of the first example's plots: ${drawn.width}×${drawn.height} px, ${bytes.length} bytes, ${drawn.ink} inked pixels, ${charts} top-level charts`);
   assert.ok(drawn.width >= 320 && drawn.height > 150 * charts, JSON.stringify(drawn));

@@ -11,6 +11,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, test } from 'node:test';
 import * as Blockly from 'blockly';
+import { createRequire } from 'node:module';
+import * as blocklyEnglish from 'blockly/msg/en';
+import { BLOCKLY_DE, SAME_IN_GERMAN, isNotForLearners } from '../../blocks/blockly-de';
 import { categoryLabel, messageName, useBlocklyLanguageForTests } from '../../blocks/messages';
 import { NEST_BLOCKS, registerNestBlocks } from '../../blocks/nest/index';
 import { NORSE_BLOCKS, registerNorseBlocks } from '../../blocks/norse/index';
@@ -266,4 +269,72 @@ test('a problem on a block is said in the learner\'s language; the code stays th
   assert.deepEqual(messages(german, 'sim'), ['simuliere braucht eine Zeit in ms.']);
   assert.deepEqual(messages(german, 'loose'), [generatorsTexts['generators.detachedStack'].de]);
   assert.match(messages(german, 'loose')[0], /Dieser Stapel hängt nicht am Programm/);
+});
+
+/** Blockly's English messages as the package ships them (strings only: the …_HUE numbers are not texts). */
+const ENGLISH: Record<string, string> = Object.fromEntries(Object.entries(blocklyEnglish).filter((e): e is [string, string] => typeof e[1] === 'string'));
+const places = (text: string) => (text.match(/%\d+/g) ?? []).sort();
+
+test('our German for Blockly\'s untranslated messages: known names, the same %n places, not English', () => {
+  const keys = Object.keys(BLOCKLY_DE);
+  assert.ok(keys.length > 250, `only ${keys.length} messages`);
+  const unknown = keys.filter((k) => !(k in ENGLISH));
+  assert.deepEqual(unknown, [], `not Blockly messages (renamed in an upgrade?): ${unknown.join(', ')}`);
+  const wrongPlaces = keys.filter((k) => places(BLOCKLY_DE[k]).join() !== places(ENGLISH[k]).join());
+  assert.deepEqual(wrongPlaces, [], wrongPlaces.map((k) => `${k}: "${ENGLISH[k]}" → "${BLOCKLY_DE[k]}"`).join('\n'));
+  const english = keys.filter((k) => BLOCKLY_DE[k] === ENGLISH[k] && !SAME_IN_GERMAN.includes(k));
+  assert.deepEqual(english, [], `still English: ${english.join(', ')}`);
+  // the allowlist stays honest: only words German really writes like English
+  assert.deepEqual(SAME_IN_GERMAN.filter((k) => BLOCKLY_DE[k] !== ENGLISH[k]), []);
+  assert.ok(SAME_IN_GERMAN.length <= 8);
+  for (const [k, v] of Object.entries(BLOCKLY_DE)) assert.equal(v.trim() === '', false, `${k} is empty`);
+});
+
+test('every message blockly/msg/de leaves in English is in our table, unless no learner meets it', () => {
+  const source = readFileSync(createRequire(import.meta.url).resolve('blockly/msg/de'), 'utf8');
+  const untranslated = [...source.matchAll(/^Blockly\.Msg\["(\w+)"\] = .*\/\/ untranslated$/gm)].map((m) => m[1]);
+  assert.ok(untranslated.length > 100, `found only ${untranslated.length} untranslated messages: did the file's form change?`);
+  const missing = untranslated.filter((k) => !(k in BLOCKLY_DE) && !isNotForLearners(k));
+  assert.deepEqual(missing, [], `new untranslated Blockly messages (add German to blocks/blockly-de.ts): ${missing.join(', ')}`);
+  // what is left out really is links, backpack/bitmap plugins, OS names and symbols
+  const skipped = untranslated.filter((k) => !(k in BLOCKLY_DE));
+  assert.ok(skipped.every((k) => /_HELPURL$|BACKPACK|BITMAP|_SYMBOL$|^(CHROME_OS|LINUX|MAC_OS|WINDOWS|PROCEDURES_DEFNORETURN_DO)$/.test(k)), skipped.join(', '));
+});
+
+/** The keyboard and screen-reader messages the brief of issue 6 names (prefixes, suffixes and single names). */
+const KEYBOARD_AND_READER = /^(ANNOUNCE_|ARIA_LABEL_|ARIA_TYPE_|BLOCK_LABEL_|BUBBLE_LABEL_|FIELD_LABEL_|ICON_LABEL_|INPUT_LABEL_|KEYBOARD_NAV_|SHORTCUTS_|WORKSPACE_|SCREENREADER_)|_KEY$|^(MATH|LOGIC_COMPARE|TEXT)_\w+_ARIA$|^(CLOSE|ESCAPE|COPY_SHORTCUT|CUT_SHORTCUT|PASTE_SHORTCUT|MOVE_BLOCK|RESET_ZOOM|ZOOM_IN|ZOOM_OUT|HELP_PROMPT|CURRENT_BLOCK_ANNOUNCEMENT|PARENT_BLOCKS_ANNOUNCEMENT|NO_PARENT_ANNOUNCEMENT|EDIT_BLOCK_CONTENTS|UNKNOWN|OPEN_TRASH)$/;
+
+test('in German, no keyboard or screen-reader message of Blockly is still its English text', async () => {
+  await useBlocklyLanguageForTests('de');
+  const checked = Object.keys(ENGLISH).filter((k) => KEYBOARD_AND_READER.test(k) && !isNotForLearners(k) && !SAME_IN_GERMAN.includes(k));
+  assert.ok(checked.length > 250, `only ${checked.length} messages checked`);
+  const english = checked.filter((k) => Blockly.Msg[k] === ENGLISH[k]);
+  assert.deepEqual(english, [], `still English in German: ${english.map((k) => `${k} "${ENGLISH[k]}"`).join(', ')}`);
+  // by hand, from German keyboards and the table
+  assert.equal(Blockly.Msg.CONTROL_KEY, 'Strg');
+  assert.equal(Blockly.Msg.SHIFT_KEY, 'Umschalt');
+  assert.equal(Blockly.Msg.HOME_KEY, 'Pos1');
+  assert.equal(Blockly.Msg.ANNOUNCE_MOVE_INSIDE.replace('%1', 'Messgerät').replace('%2', 'n1'), 'Messgerät wird in n1 verschoben.');
+  // Blockly itself uses them: a block's role as a screen reader says it
+  const ws = new Blockly.Workspace();
+  try {
+    assert.equal(ws.newBlock('controls_if').getAriaRoleDescription(), 'Behälter');
+    assert.equal(ws.newBlock('nest_simulate').getAriaRoleDescription(), 'Anweisung');
+  } finally {
+    ws.dispose();
+  }
+  // Blockly's translated messages stay Blockly's (ours only fills what it left in English)
+  assert.equal(Blockly.Msg.DELETE_BLOCK, 'Baustein löschen');
+});
+
+test('English and the pseudo language do not see the German table', async () => {
+  await useBlocklyLanguageForTests('pseudo');
+  assert.equal(Blockly.Msg.CONTROL_KEY, '⟦Control⟧');
+  assert.equal(Blockly.Msg.ANNOUNCE_MOVE_INSIDE, '⟦Moving %1 inside %2.⟧');
+  await useBlocklyLanguageForTests('en');
+  assert.equal(Blockly.Msg.CONTROL_KEY, 'Control');
+  assert.equal(Blockly.Msg.BLOCK_LABEL_STATEMENT, 'statement');
+  await useBlocklyLanguageForTests('de');
+  await useBlocklyLanguageForTests('en');
+  assert.equal(Blockly.Msg.HOME_KEY, 'Home', 'back in English after German');
 });
