@@ -5,12 +5,13 @@
 import * as Blockly from 'blockly';
 import { addBlockMessages, applyBlocklyLanguage, registerTranslatedCategories } from '../messages';
 import { VALUE_BLOCKS } from './common';
-import { CONTAINER_BLOCKS } from './containers';
+import { CONTAINER_BLOCKS, MODULE_CHECK } from './containers';
 import { ENCODER_BLOCKS } from './encoders';
 import { INPUT_BLOCKS } from './inputs';
 import { LAYER_BLOCKS, norseParamTooltips } from './layers';
 import { NAMING_BLOCKS, registerNorseExtensions } from './names';
 import { RECORDING_BLOCKS } from './recording';
+import { registerStrictChecks } from '../nest/param-check';
 
 export { NORSE_VARIABLE_TYPE } from './common';
 export { forgetUnusedNorseNames, NAMING_BLOCKS } from './names';
@@ -32,6 +33,8 @@ export function registerNorseBlocks(): void {
   registerTranslatedCategories();
   applyBlocklyLanguage();
   registerNorseExtensions();
+  // only layers fit into a sequence's layers (a connect block there would be lost to the code)
+  registerStrictChecks(MODULE_CHECK);
   const missing = NORSE_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
   if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));
 }

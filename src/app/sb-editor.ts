@@ -12,6 +12,7 @@ import { applyBlocklyLanguage } from '../../blocks/messages';
 import { t } from '../i18n';
 import { blocklyTheme } from '../theme/blockly-theme';
 import { highContrast, onContrastChange, startContrast } from '../theme/contrast';
+import { loadKeepingMisplaced } from '../../blocks/nest/param-check';
 
 export interface WorkspaceChangeDetail {
   /** True while a field is still being edited (a slider being dragged): regenerate, don't save. */
@@ -109,7 +110,8 @@ export class SbEditor extends LitElement {
     try {
       Blockly.Events.disable();
       ws.clear();
-      Blockly.serialization.workspaces.load(state, ws);
+      // a project saved before parameter rows were strict keeps every block (misplaced ones lie loose)
+      loadKeepingMisplaced(state, ws);
     } finally {
       Blockly.Events.enable();
       this.loading = false;

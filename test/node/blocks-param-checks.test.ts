@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import * as Blockly from 'blockly';
 import { NEST_BLOCKS, registerNestBlocks } from '../../blocks/nest/index';
+import { loadKeepingMisplaced } from '../../blocks/nest/param-check';
 import { registerNorseBlocks } from '../../blocks/norse/index';
 import { NEST_TOOLBOX, NORSE_TOOLBOX } from '../../blocks/toolbox';
 
@@ -86,6 +87,33 @@ test('a saved project with a connect block inside the parameters does not load s
   const ws = new Blockly.Workspace();
   try {
     assert.throws(() => Blockly.serialization.workspaces.load(state, ws), /connect|check/i);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('an older project with blocks in the wrong place still loads: they lie beside, none is lost', () => {
+  // saved before the check: a connect block (with a recorder under it) inside n1's parameters,
+  // after a proper row, and a parameter row under the simulate block
+  const state = {
+    blocks: { languageVersion: 0, blocks: [{
+      type: 'nest_population', id: 'pop', x: 0, y: 0,
+      inputs: { PARAMS: { block: { type: 'nest_param', id: 'row', fields: { PARAM: 'C_m' },
+        next: { block: { type: 'nest_connect', id: 'conn', next: { block: { type: 'nest_spike_recorder', id: 'rec' } } } } } } },
+      next: { block: { type: 'nest_simulate', id: 'sim', next: { block: { type: 'nest_param', id: 'stray', fields: { PARAM: 't_ref' } } } } },
+    }] },
+  };
+  const ws = new Blockly.Workspace();
+  try {
+    loadKeepingMisplaced(state, ws);
+    assert.deepEqual(ws.getAllBlocks(false).map((b) => b.id).sort(), ['conn', 'pop', 'rec', 'row', 'sim', 'stray'], 'no block lost');
+    assert.deepEqual(ws.getTopBlocks(true).map((b) => b.id).sort(), ['conn', 'pop', 'stray'], 'the misplaced stacks lie on their own');
+    assert.equal(ws.getBlockById('pop')!.getInputTargetBlock('PARAMS')!.id, 'row', 'the proper row stays');
+    assert.equal(ws.getBlockById('row')!.getNextBlock(), null);
+    assert.equal(ws.getBlockById('rec')!.getParent()!.id, 'conn', 'the recorder stays under its connect block');
+    assert.equal(ws.getBlockById('sim')!.getParent()!.id, 'pop');
+    // and the workspace checks strictly again afterwards
+    assert.equal(tryConnect(ws, 'nest_population', 'PARAMS', 'nest_connect'), false);
   } finally {
     ws.dispose();
   }
