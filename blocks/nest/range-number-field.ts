@@ -13,6 +13,7 @@
  */
 import * as Blockly from 'blockly';
 import * as fieldSliderModule from '@blockly/field-slider';
+import { typedNumberText } from '../../src/i18n/typed-number';
 
 // @blockly/field-slider is a webpack UMD bundle: bundlers (vite) see its named export, Node's
 // CommonJS interop only a default export holding module.exports. Take the class from either.
@@ -22,14 +23,28 @@ const FieldSlider: FieldSliderModule['FieldSlider'] =
 
 export const RANGE_NUMBER_FIELD = 'field_range_number';
 
-/** Parses what a learner typed the way FieldNumber does (letter O as zero, thousands commas,
- * "infinity"), without clamping or rounding. Non-finite and non-numbers are refused (null), so
- * the editor shows the text as invalid and the old value stays. */
+/** Parses what a learner typed as FieldNumber does (letter O as zero, "infinity", empty as 0) but
+ * with commas read as src/i18n/typed-number.ts says (375,5 is 375.5, not 3755), without clamping
+ * or rounding. Non-finite and non-numbers are refused (null), so the editor shows the text as
+ * invalid and the old value stays. */
 export function parseTypedNumber(newValue: unknown): number | null {
   if (newValue === null || newValue === undefined) return null;
-  const text = `${newValue}`.replace(/O/gi, '0').replace(/,/g, '').replace(/infinity/i, 'Infinity').trim();
+  const text = typedNumberText(`${newValue}`.replace(/O/gi, '0').replace(/infinity/i, 'Infinity'));
+  if (text === null) return null;
   const v = Number(text || 0);
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Blockly's own number field (math_number, counts) with the same reading of commas; its own
+ * checks (min, max, precision) then apply as before.
+ */
+export class FieldDecimalCommaNumber extends Blockly.FieldNumber {
+  protected override doClassValidation_(newValue?: unknown): number | null {
+    if (newValue === null || newValue === undefined) return super.doClassValidation_(newValue);
+    const text = typedNumberText(`${newValue}`);
+    return text === null ? null : super.doClassValidation_(text);
+  }
 }
 
 export class FieldRangeNumber extends FieldSlider {
@@ -59,5 +74,10 @@ export class FieldRangeNumber extends FieldSlider {
 export function registerRangeNumberField(): void {
   if (!Blockly.registry.hasItem(Blockly.registry.Type.FIELD, RANGE_NUMBER_FIELD)) {
     Blockly.fieldRegistry.register(RANGE_NUMBER_FIELD, FieldRangeNumber);
+  }
+  // every block's field_number (Blockly's math_number too) reads a decimal comma
+  if (Blockly.registry.getClass(Blockly.registry.Type.FIELD, 'field_number') !== FieldDecimalCommaNumber) {
+    Blockly.fieldRegistry.unregister('field_number');
+    Blockly.fieldRegistry.register('field_number', FieldDecimalCommaNumber);
   }
 }

@@ -12,6 +12,7 @@ import { LAYER_BLOCKS, norseParamTooltips } from './layers';
 import { NAMING_BLOCKS, registerNorseExtensions } from './names';
 import { RECORDING_BLOCKS } from './recording';
 import { registerStrictChecks } from '../nest/param-check';
+import { registerRangeNumberField } from '../nest/range-number-field';
 
 export { NORSE_VARIABLE_TYPE } from './common';
 export { forgetUnusedNorseNames, NAMING_BLOCKS } from './names';
@@ -35,6 +36,8 @@ export function registerNorseBlocks(): void {
   registerNorseExtensions();
   // only layers fit into a sequence's layers (a connect block there would be lost to the code)
   registerStrictChecks(MODULE_CHECK);
+  // counts and numbers read a decimal comma as the NEST blocks do
+  registerRangeNumberField();
   const missing = NORSE_BLOCKS.filter((d) => !Blockly.Blocks[d.type as string]);
   if (missing.length) Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(missing));
 }

@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import { blocklyTheme } from '../theme/blockly-theme';
 import { highContrast, onContrastChange, startContrast } from '../theme/contrast';
 import { loadKeepingMisplaced } from '../../blocks/nest/param-check';
+import { warningText, wrapLines } from './warning-text';
 
 export interface WorkspaceChangeDetail {
   /** True while a field is still being edited (a slider being dragged): regenerate, don't save. */
@@ -133,7 +134,7 @@ export class SbEditor extends LitElement {
     for (const p of problems) byBlock.set(p.blockId, [...(byBlock.get(p.blockId) ?? []), p.message]);
     for (const block of this.workspace.getAllBlocks(false)) {
       const messages = byBlock.get(block.id);
-      const text = messages ? messages.map(wrapLines).join('\n') : null;
+      const text = messages ? warningText(messages) : null;
       if (block.getIcon(Blockly.icons.IconType.WARNING)?.getText?.() !== text) block.setWarningText(text);
     }
   }
@@ -160,26 +161,6 @@ export class SbEditor extends LitElement {
  * not content, so screen readers skip it (axe's "region" rule named it). */
 function hideMeasuringCanvas(): void {
   document.querySelector('body > canvas.blocklyComputeCanvas')?.setAttribute('aria-hidden', 'true');
-}
-
-/** A warning bubble is as wide as its longest line: long messages (a shape, a size, a Python
- * error) are broken at spaces into lines of about 60 characters, so the bubble stays readable. */
-export function wrapLines(text: string, width = 60): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.split(' ')) {
-        if (current && current.length + 1 + word.length > width) {
-          out.push(current);
-          current = word;
-        } else current = current ? `${current} ${word}` : word;
-      }
-      out.push(current);
-      return out.join('\n');
-    })
-    .join('\n');
 }
 
 declare global {

@@ -16,6 +16,7 @@ import {
   type PopulationRate,
   type SpikeTrainStats,
 } from './stats';
+import { readTypedNumber } from '../i18n/typed-number';
 
 /** Per-neuron statistics of each events object, so the plots and the statistics table of one
  * run go over its spikes once (800k spikes: 35–120 ms here). */
@@ -274,12 +275,13 @@ export class SbSpikePlots extends LitElement {
    * reader, aria-invalid) and the chart keeps the last good bin. */
   private setBin(which: 'rateBin' | 'isiBin', event: Event): void {
     const input = event.target as HTMLInputElement;
-    // a number field reports text that is no number as value '' with validity.badInput
-    const problem = binProblem(input.value, input.validity?.badInput ?? false, this.smallestBin(which));
+    // a text field (inputmode decimal), read as the blocks' number fields are: 0,5 is 0.5 (a
+    // number <input> read "0,5" as 5 in some browsers' locales)
+    const problem = binProblem(input.value, false, this.smallestBin(which));
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     if (which === 'rateBin') this.rateBinError = problem;
     else this.isiBinError = problem;
-    if (!problem) this[which] = Number(input.value);
+    if (!problem) this[which] = readTypedNumber(input.value)!;
   }
 
   /** A bin width field. It applies on change (Enter, leaving the field, the arrow keys), not per
@@ -290,7 +292,7 @@ export class SbSpikePlots extends LitElement {
     const name = which === 'rateBin' ? t('plots.rateBinName', { name: this.name }) : t('plots.isiBinName', { name: this.name });
     return html`<label class="bin"
         >${t('plots.bin')}
-        <input type="number" min="0" step="any" inputmode="decimal" .value=${String(formatValue(used))}
+        <input type="text" inputmode="decimal" .value=${String(formatValue(used))}
           aria-label=${name} aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `${which}-error ${which}-note` : `${which}-note`} @change=${(e: Event) => this.setBin(which, e)} />
         ms</label

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { shownValue } from './number-text';
 import type { NeuronInputs } from './recorders';
 import type { SpikeTrainStats } from './stats';
+import { readTypedNumber } from '../i18n/typed-number';
 
 /** More bins than this would be thinner than a pixel and slow to list: a smaller bin is refused
  * (and a run that got longer since the bin was chosen widens it to fit). */
@@ -38,8 +39,8 @@ export function inputsDiffer(inputs: NeuronInputs | null): inputs is NeuronInput
 export function binProblem(text: string, badInput: boolean, smallest: number): string | null {
   if (badInput) return t('plots.binNotNumber');
   if (text.trim() === '') return t('plots.binEmpty');
-  const value = Number(text);
-  if (!Number.isFinite(value)) return t('plots.binNotNumber');
+  const value = readTypedNumber(text);
+  if (value === null) return t('plots.binNotNumber');
   if (value <= 0) return t('plots.binNotPositive');
   if (value < smallest * (1 - 1e-9)) return t('plots.binTooSmall', { min: shownValue(roundedUp(smallest)), max: MAX_BINS });
   return null;

@@ -75,8 +75,11 @@ test('bin fields: 0, negative, empty, text and too small for the run are refused
   assert.match(binProblem('-3', false, smallest)!, /wider than 0 ms/);
   assert.match(binProblem('', false, smallest)!, /Type a bin width/);
   assert.match(binProblem('   ', false, smallest)!, /Type a bin width/);
-  // a number field reports typed letters as value '' with validity.badInput
-  assert.match(binProblem('', true, smallest)!, /Type a number/);
+  assert.match(binProblem('abc', false, smallest)!, /Type a number/);
+  // a decimal comma is read as one (0,5 is not 5): the field is text, read as the blocks' fields
+  assert.equal(binProblem('0,5', false, smallest), null);
+  assert.equal(binProblem('0,1', false, smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
+  assert.match(binProblem('1,2,3', false, smallest)!, /Type a number/);
   assert.match(binProblem('1e999', false, smallest)!, /Type a number/);
   assert.equal(binProblem('0.1', false, smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
   // the least bin said is one the field takes (rounded up, not down): 1234.5 ms / 5000 = 0.2469 ms
