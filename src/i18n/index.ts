@@ -123,5 +123,7 @@ export function dataText(texts: string | Partial<Record<Language, string>>): str
 
 /** A number as the learner's language writes it in prose (12.5 → "12,5" in German), not in code. */
 export function formatNumber(value: number, maximumFractionDigits = 2, minimumFractionDigits = 0): string {
-  return new Intl.NumberFormat(language(), { maximumFractionDigits, minimumFractionDigits }).format(value);
+  // 'min2': 1000 ms stays 1000 (as in the code and on the blocks); 12,500 / 12.500 are grouped
+  const options = { maximumFractionDigits, minimumFractionDigits, useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions;
+  return new Intl.NumberFormat(language(), options).format(value);
 }
