@@ -14,6 +14,7 @@ import { blocklyTheme } from '../theme/blockly-theme';
 import { highContrast, onContrastChange, startContrast } from '../theme/contrast';
 import { loadKeepingMisplaced } from '../../blocks/nest/param-check';
 import { warningText, wrapLines } from './warning-text';
+import { cleanNameAfter, withCleanNames } from './clean-names';
 
 export interface WorkspaceChangeDetail {
   /** True while a field is still being edited (a slider being dragged): regenerate, don't save. */
@@ -97,6 +98,7 @@ export class SbEditor extends LitElement {
   }
 
   private onChange(e: Blockly.Events.Abstract): void {
+    if (this.ws) cleanNameAfter(e, this.ws);
     if (this.loading || !changesProgram(e) || !this.ws) return;
     // While a block is being dragged its connections are in flux; the drop fires a MOVE event.
     if (this.ws.isDragging()) return;
@@ -112,7 +114,7 @@ export class SbEditor extends LitElement {
       Blockly.Events.disable();
       ws.clear();
       // a project saved before parameter rows were strict keeps every block (misplaced ones lie loose)
-      loadKeepingMisplaced(state, ws);
+      loadKeepingMisplaced(withCleanNames(state), ws);
     } finally {
       Blockly.Events.enable();
       this.loading = false;

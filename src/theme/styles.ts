@@ -72,7 +72,18 @@ const HIGH_CONTRAST: Record<string, string> = {
     .status.ok, .status.failed { background: #fff !important; color: #000 !important; border: 2px solid #000; }
   `,
   'sb-language-menu': ``,
-  'sb-gallery': `:host { color: #000 !important; }`,
+  'sb-gallery': `
+    :host { color: #000 !important; }
+    dialog { background: #fff !important; border: 3px solid #000 !important; color: #000 !important; }
+    .top { background: #000 !important; color: #fff !important; }
+    .close { background: #fff !important; }
+    /* the title's button covers its card: the card's border is its outline, not the button's */
+    .open { border: none !important; background: none !important; }
+    .card { border: 2px solid #000 !important; }
+    .card img { border-bottom: 2px solid #000 !important; }
+    .here { background: #fff !important; color: #000 !important; border: 2px solid #000 !important; }
+    .intro, p, small, .meta, .source { color: #000 !important; opacity: 1 !important; }
+  `,
   'sb-kiosk-overlay': `
     .box { border: 4px solid #000; color: #000 !important; }
     button.primary { background: #0b5d1e !important; color: #fff !important; }

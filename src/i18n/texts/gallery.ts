@@ -13,7 +13,7 @@ export const galleryTexts = {
   'gallery.section': { en: 'Examples for {simulator}', de: 'Beispiele für {simulator}' },
   'gallery.simulator': { en: 'Simulator: {simulator}', de: 'Simulator: {simulator}' },
   'gallery.after': { en: 'Rebuilt with blocks after {name}', de: 'Mit Blöcken nachgebaut nach {name}' },
-  'gallery.current': { en: 'Open now', de: 'Gerade offen' },
+  'gallery.current': { en: 'your simulator now', de: 'dein Simulator gerade' },
   'gallery.loadFailed': { en: 'The gallery could not be loaded.', de: 'Die Galerie konnte nicht geladen werden.' },
 
   'gallery.example.one-neuron.title': { en: 'One neuron, constant current', de: 'Ein Neuron, konstanter Strom' },
