@@ -28,6 +28,8 @@ export const KIOSK_STYLES: Record<string, CSSResult[]> = {
       .notice button { min-height: 44px; }
       /* a lesson at 1024 px: the workspace keeps room for the blocks' fields beside text and results */
       @media (min-width: 821px) {
+        /* the finger-sized blocks need the room more than the code does */
+        main { grid-template-columns: minmax(440px, 1.5fr) minmax(320px, 1fr); }
         main.with-lesson { grid-template-columns: minmax(240px, 0.7fr) minmax(440px, 1.6fr) minmax(240px, 0.8fr); }
       }
     `,
