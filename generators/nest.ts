@@ -661,6 +661,8 @@ function recorderSources(p: Program): void {
 export { detachedStackMessage } from './program-lines';
 
 function hasNestBlock(top: Blockly.Block): boolean {
+  // a loose parameter row runs nothing: its own message says where it belongs, not "detached"
+  if (top.type === 'nest_param') return false;
   return top.getDescendants(false).some((b) => !b.isShadow() && b.type.startsWith('nest_'));
 }
 

@@ -55,11 +55,15 @@ export function isPlainIdentifier(s: string): boolean {
 export function parseNumbers(text: string): { values: number[]; bad: string[] } {
   const values: number[] = [];
   const bad: string[] = [];
-  for (const token of String(text).split(/[\s,;]+/)) {
-    if (token === '') continue;
+  // With semicolons and no decimal point in the list, semicolons separate and a comma is a
+  // decimal comma (German: "10; 20,5; 30"); otherwise commas separate as in Python ("10, 20.5, 30").
+  const decimalComma = String(text).includes(';') && !String(text).includes('.');
+  for (const raw of String(text).split(decimalComma ? /[\s;]+/ : /[\s,;]+/)) {
+    if (raw === '') continue;
+    const token = decimalComma ? raw.replace(',', '.') : raw;
     const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
     if (Number.isFinite(v)) values.push(v);
-    else bad.push(token);
+    else bad.push(raw);
   }
   return { values, bad };
 }

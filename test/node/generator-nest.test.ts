@@ -384,15 +384,15 @@ test('problem: Infinity typed into a number field is refused, the text still par
 
 test('problem: a parameter the model does not have, a parameter block out of place, a name used twice', () => {
   const vars = [{ name: 'n1', id: 'n' }];
-  const ps = problemsOf([
-    population('pop', 'n', 'iaf_psc_delta', 1, { PARAMS: { block: param('d', 'tau_syn_ex', 1) } }),
+  // (a parameter block can no longer hang in the program itself: it lies loose beside it)
+  const ps = messages(generateNest(load([
+    chain([population('pop', 'n', 'iaf_psc_delta', 1, { PARAMS: { block: param('d', 'tau_syn_ex', 1) } }), population('pop2', 'n', 'iaf_psc_alpha', 1)]),
     param('loose', 'C_m', 100),
-    population('pop2', 'n', 'iaf_psc_alpha', 1),
-  ], vars);
+  ], vars)));
   assert.deepEqual(ps, [
     'd: iaf_psc_delta has no parameter "tau_syn_ex".',
-    'loose: Put this parameter block under "more parameters" of a neuron or stimulus block.',
     'pop2: Two blocks create n1: give this one another name.',
+    'loose: Put this parameter block under "more parameters" of a neuron or stimulus block.',
   ]);
 });
 
@@ -466,6 +466,9 @@ test('python-text helpers', () => {
   assert.equal(pyString('a"b\\c\n'), '"a\\"b\\\\c\\n"');
   assert.equal(pyString('😀'), '"\\U0001f600"');
   assert.deepEqual(parseSpikeTimes(' 1,2.5 ; 3e1 x'), { times: [1, 2.5, 30], bad: ['x'] });
+  // German: decimal commas with semicolons between the times
+  assert.deepEqual(parseSpikeTimes('10; 20,5; 30'), { times: [10, 20.5, 30], bad: [] });
+  assert.deepEqual(parseSpikeTimes('10; 20,5,5'), { times: [10], bad: ['20,5,5'] });
 });
 
 // ---- cross-check with a real Python parser, where one is installed ------------------------------

@@ -270,7 +270,7 @@ export const blocksTexts = {
   'blocks.spikeGenerator.times': { en: 'spike times %1', de: 'Spike-Zeiten %1' },
   'blocks.spikeGenerator.tooltip': {
     en: 'spike_generator: sends a spike at each listed time (ms), e.g. "10, 20.5, 30". Times must increase.',
-    de: 'spike_generator: sendet zu jeder aufgelisteten Zeit (ms) einen Spike, z. B. „10, 20.5, 30“. Die Zeiten müssen aufsteigen.',
+    de: 'spike_generator: sendet zu jeder aufgelisteten Zeit (ms) einen Spike, z. B. „10, 20.5, 30“ — oder mit Dezimalkomma und Semikolons: „10; 20,5; 30“. Die Zeiten müssen aufsteigen.',
   },
   'blocks.ac.title': { en: '%1 = sine-wave current', de: '%1 = Sinusstrom' },
   'blocks.ac.frequency': { en: 'frequency', de: 'Frequenz' },
