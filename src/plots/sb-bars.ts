@@ -39,6 +39,7 @@ export class SbBars extends UplotElement {
     yLabel: { attribute: false },
     rowHeader: { attribute: false },
     points: { attribute: false },
+    wholeX: { attribute: false },
     xMax: { attribute: false },
     syncKey: { attribute: false },
     colorIndex: { attribute: false },
@@ -73,6 +74,8 @@ export class SbBars extends UplotElement {
   declare rowHeader: string;
   /** Dots joined by a line instead of bars (x = the bar's left edge). */
   declare points: boolean;
+  /** x counts whole things (neuron ids): ticks at whole numbers only, never 0.5. */
+  declare wholeX: boolean;
   /** A time axis: the end of the run (x from 0 to xMax, like the raster above); null: fit the bars. */
   declare xMax: number | null;
   declare syncKey: string | null;
@@ -88,6 +91,7 @@ export class SbBars extends UplotElement {
     this.yLabel = '';
     this.rowHeader = '';
     this.points = false;
+    this.wholeX = false;
     this.xMax = null;
     this.syncKey = null;
     this.colorIndex = 0;
@@ -155,7 +159,7 @@ export class SbBars extends UplotElement {
           x: { time: false, range: this.xMax !== null ? timeRange(this.xMax) : barRange(d) },
           y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.05 : 1] },
         },
-        axes: [valueAxis(this.xLabel, { size: 32 }), valueAxis(this.yLabel)],
+        axes: [valueAxis(this.xLabel, { size: 32, ...(this.wholeX ? { incrs: WHOLE_STEPS } : {}) }), valueAxis(this.yLabel)],
         legend: { show: true, live: true },
         cursor: {
           drag: { x: true, y: false },
@@ -166,6 +170,9 @@ export class SbBars extends UplotElement {
     };
   }
 }
+
+/** Tick steps for a whole-number axis: 1, 2, 5, 10, 20, 50 … */
+const WHOLE_STEPS = Array.from({ length: 24 }, (_v, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3));
 
 function centres(d: BarData): Float64Array {
   const x = new Float64Array(d.values.length);

@@ -376,6 +376,7 @@ export class SbSpikePlots extends LitElement {
                 </h4>
                 <sb-bars
                   .data=${countBars(stats, this.durationMs, recorded)}
+                  .wholeX=${true}
                   .caption=${t('plots.countsCaption', { name: this.name })}
                   .xLabel=${t('plots.neuronId')}
                   .yLabel=${t('plots.colSpikes')}
