@@ -86,7 +86,8 @@ test('Share: the link opens the same project, hand-edited code included, in a br
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const length = Number(await page.evaluate(() => document.body.dataset.shareLinkLength));
   assert.equal(link.length, length);
-  assert.match(await footer(page), new RegExp(`Link copied \\(${length.toLocaleString('en')} characters\\)`));
+  // (four-digit numbers are written without a separator, as in the code: 2357, not 2,357)
+  assert.match(await footer(page), new RegExp(`Link copied \\(${length < 10_000 ? String(length) : length.toLocaleString('en')} characters\\)`));
   // the learner is told the link carries the edited code, and that it is what runs there
   assert.match(await footer(page), /your hand-edited code, and Run runs your edited code, not the blocks’ own/);
   assert.ok(link.startsWith(`${server.url}#p=`), link.slice(0, 80));
