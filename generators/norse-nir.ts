@@ -56,7 +56,10 @@ export interface NirGraph {
 }
 
 /** `leftOut`: inputs and encoders that feed no layer, so are not in the file (warnings to show). */
-export type NirExport = { ok: true; graph: NirGraph; leftOut: Problem[] } | { ok: false; problems: Problem[] };
+export type NirExport =
+  | { ok: true; graph: NirGraph; leftOut: Problem[] }
+  /** `reasons[i]`: problem i without the lead-in its block's warning has (what a notice says) */
+  | { ok: false; problems: Problem[]; reasons: string[] };
 
 /** The NIR version this data follows (the nir package's own version is written into the file). */
 export const NIR_FORMAT = '1.0';
@@ -364,7 +367,7 @@ function visit(block: Blockly.Block, b: Builder): void {
 // ---- the export ----------------------------------------------------------------------------------
 
 function refused(block: Blockly.Block | null, message: string): NirExport {
-  return { ok: false, problems: [{ blockId: block?.id ?? '', message }] };
+  return { ok: false, problems: [{ blockId: block?.id ?? '', message }], reasons: [message] };
 }
 
 /**
@@ -375,7 +378,11 @@ function refused(block: Blockly.Block | null, message: string): NirExport {
 export function norseToNir(workspace: Blockly.Workspace): NirExport {
   const errors = generateNorse(workspace).problems.filter((p) => !p.warning);
   if (errors.length) {
-    return { ok: false, problems: errors.map((p) => ({ blockId: p.blockId, message: t('generators.nir.fixFirst', { message: p.message }) })) };
+    return {
+      ok: false,
+      problems: errors.map((p) => ({ blockId: p.blockId, message: t('generators.nir.fixFirst', { message: p.message }) })),
+      reasons: errors.map((p) => p.message),
+    };
   }
   const b = new Builder();
   try {

@@ -855,7 +855,7 @@ export class SbApp extends LitElement {
       this.editor.showProblems([...this.program.problems, ...exported.problems]);
       const [first] = exported.problems;
       this.editor.highlight(first.blockId);
-      this.notice = { kind: 'error', text: t(exported.problems.length > 1 ? 'app.nirRefusedMore' : 'app.nirRefused', { problem: withoutPrefix(first.message, t('generators.nir.fixFirst', { message: '' })) }) };
+      this.notice = { kind: 'error', text: t(exported.problems.length > 1 ? 'app.nirRefusedMore' : 'app.nirRefused', { problem: exported.reasons[0] }) };
       return;
     }
     const saved = { file: exported.fileName, kB: (exported.bytes / 1000).toFixed(0) };
@@ -1000,9 +1000,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'sb-app': SbApp;
   }
-}
-
-/** A block's message without the lead-in the notice already says (in the learner's language). */
-function withoutPrefix(message: string, prefix: string): string {
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

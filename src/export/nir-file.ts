@@ -16,7 +16,7 @@
  * Strings are variable-length UTF-8, as h5py writes them.
  */
 import type * as Blockly from 'blockly';
-import { norseToNir, type NirArray, type NirGraph } from '../../generators/norse-nir';
+import { norseToNir, type NirArray, type NirExport, type NirGraph } from '../../generators/norse-nir';
 import type { Problem } from '../../generators/norse';
 import { fileNameFor } from '../storage/project';
 
@@ -79,7 +79,7 @@ export async function nirFile(graph: NirGraph): Promise<Uint8Array> {
 }
 
 /** ok: the file was offered for download; leftOut are warnings to show on blocks not in it. */
-export type NirDownload = { ok: true; bytes: number; fileName: string; leftOut: Problem[] } | { ok: false; problems: Problem[] };
+export type NirDownload = { ok: true; bytes: number; fileName: string; leftOut: Problem[] } | Extract<NirExport, { ok: false }>;
 
 /**
  * What the app's "Export NIR" button calls: the workspace's network as a .nir download, or the

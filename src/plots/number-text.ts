@@ -4,8 +4,8 @@
  * toPrecision, formatValue), and only the decimal point is swapped: so the English text stays
  * exactly as it was and the two languages never differ in how many digits they show.
  *
- * Not for what a program or tool reads back: the bin-size <input type="number">, CSV files and
- * generated code keep '.' (see results-csv.ts).
+ * Not for what a program or tool reads back: CSV files and generated code keep '.' (see
+ * results-csv.ts); the bin-size field is given formatValue's '.' and reads a comma too.
  */
 import { language } from '../i18n';
 
@@ -21,7 +21,7 @@ export function fixedText(value: number, digits: number): string {
 }
 
 /** Numbers in the charts' tables and legends: whole numbers as they are, others to 4 significant
- * digits. With '.' — also what the bin-size field is given (an <input type="number">). */
+ * digits. With '.' — also what the bin-size field is given. */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return '–';
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));

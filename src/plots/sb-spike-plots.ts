@@ -277,7 +277,7 @@ export class SbSpikePlots extends LitElement {
     const input = event.target as HTMLInputElement;
     // a text field (inputmode decimal), read as the blocks' number fields are: 0,5 is 0.5 (a
     // number <input> read "0,5" as 5 in some browsers' locales)
-    const problem = binProblem(input.value, false, this.smallestBin(which));
+    const problem = binProblem(input.value, this.smallestBin(which));
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     if (which === 'rateBin') this.rateBinError = problem;
     else this.isiBinError = problem;

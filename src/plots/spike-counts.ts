@@ -36,8 +36,7 @@ export function inputsDiffer(inputs: NeuronInputs | null): inputs is NeuronInput
 
 /** Why a typed bin width cannot be used, or null when it can (a bin under `smallest` would make
  * more than MAX_BINS bins: thinner than a pixel, and slow). */
-export function binProblem(text: string, badInput: boolean, smallest: number): string | null {
-  if (badInput) return t('plots.binNotNumber');
+export function binProblem(text: string, smallest: number): string | null {
   if (text.trim() === '') return t('plots.binEmpty');
   const value = readTypedNumber(text);
   if (value === null) return t('plots.binNotNumber');

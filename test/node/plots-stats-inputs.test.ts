@@ -69,26 +69,26 @@ test('inputs: a single neuron\'s input as a number (node.get("I_e") of one neuro
 test('bin fields: 0, negative, empty, text and too small for the run are refused, each saying why', () => {
   // a 1000 ms run: at most MAX_BINS bins, so nothing under 1000 / 5000 = 0.2 ms
   const smallest = 1000 / MAX_BINS;
-  assert.equal(binProblem('5', false, smallest), null);
-  assert.equal(binProblem('0.2', false, smallest), null);
-  assert.match(binProblem('0', false, smallest)!, /wider than 0 ms/);
-  assert.match(binProblem('-3', false, smallest)!, /wider than 0 ms/);
-  assert.match(binProblem('', false, smallest)!, /Type a bin width/);
-  assert.match(binProblem('   ', false, smallest)!, /Type a bin width/);
-  assert.match(binProblem('abc', false, smallest)!, /Type a number/);
+  assert.equal(binProblem('5', smallest), null);
+  assert.equal(binProblem('0.2', smallest), null);
+  assert.match(binProblem('0', smallest)!, /wider than 0 ms/);
+  assert.match(binProblem('-3', smallest)!, /wider than 0 ms/);
+  assert.match(binProblem('', smallest)!, /Type a bin width/);
+  assert.match(binProblem('   ', smallest)!, /Type a bin width/);
+  assert.match(binProblem('abc', smallest)!, /Type a number/);
   // a decimal comma is read as one (0,5 is not 5): the field is text, read as the blocks' fields
-  assert.equal(binProblem('0,5', false, smallest), null);
-  assert.equal(binProblem('0,1', false, smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
-  assert.match(binProblem('1,2,3', false, smallest)!, /Type a number/);
-  assert.match(binProblem('1e999', false, smallest)!, /Type a number/);
-  assert.equal(binProblem('0.1', false, smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
+  assert.equal(binProblem('0,5', smallest), null);
+  assert.equal(binProblem('0,1', smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
+  assert.match(binProblem('1,2,3', smallest)!, /Type a number/);
+  assert.match(binProblem('1e999', smallest)!, /Type a number/);
+  assert.equal(binProblem('0.1', smallest), 'Too small for this run: at least 0.2 ms (at most 5000 bins).');
   // the least bin said is one the field takes (rounded up, not down): 1234.5 ms / 5000 = 0.2469 ms
   const odd = 1234.56 / MAX_BINS; // 0.246912
-  assert.match(binProblem('0.1', false, odd)!, /at least 0\.247 ms/);
-  assert.equal(binProblem('0.247', false, odd), null);
+  assert.match(binProblem('0.1', odd)!, /at least 0\.247 ms/);
+  assert.equal(binProblem('0.247', odd), null);
   useLanguageForTests('de');
   try {
-    assert.equal(binProblem('0.1', false, smallest), 'Zu klein für diesen Lauf: mindestens 0,2 ms (höchstens 5000 Klassen).');
+    assert.equal(binProblem('0.1', smallest), 'Zu klein für diesen Lauf: mindestens 0,2 ms (höchstens 5000 Klassen).');
   } finally {
     useLanguageForTests('en');
   }
